@@ -133,6 +133,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private static void format(Path logDir) {
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return; // formatted by an earlier start: keep its cluster id and data
+        }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             Files.createDirectories(logDir);
@@ -142,7 +145,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     .setNodeId(NODE_ID)
                     .setClusterId(Uuid.randomUuid().toString())
                     .setReleaseVersion(MetadataVersion.latestProduction())
-                    .setIgnoreFormatted(true)
                     .setControllerListenerName("CONTROLLER")
                     .setMetadataLogDirectory(logDir.toString())
                     .setDirectories(List.of(logDir.toString()))

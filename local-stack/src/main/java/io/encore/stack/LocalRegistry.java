@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -25,6 +26,9 @@ import io.encore.schemas.registry.SchemaRegistryClients;
  * {@value #API_PATH}, run as a child process from the jar that {@code local-stack/registry} builds.
  * A separate process because Apicurio is a Quarkus application with its own classpath. On start the
  * registry-wide compatibility is set to BACKWARD (Apicurio's default is NONE).
+ *
+ * <p>With a storage directory the registry keeps its schemas in an H2 file there, so records already on
+ * the broker still resolve their schema ids after a restart; without one it holds them in memory (tests).
  */
 public final class LocalRegistry implements AutoCloseable {
 
@@ -46,8 +50,10 @@ public final class LocalRegistry implements AutoCloseable {
     /**
      * Starts the registry on {@code host:port} (0 picks a free port), logging to {@code logFile}, and returns
      * once its API answers.
+     *
+     * @param storageDir where schemas persist across restarts; empty keeps them in memory
      */
-    public static LocalRegistry start(Path runnerJar, String host, int port, Path logFile) {
+    public static LocalRegistry start(Path runnerJar, String host, int port, Optional<Path> storageDir, Path logFile) {
         if (!Files.isRegularFile(runnerJar)) {
             throw new IllegalStateException("Registry runner " + runnerJar + " not found: build it with "
                     + "./mvnw -B -pl local-stack/registry package (./encore does this on first use)");
@@ -55,8 +61,10 @@ public final class LocalRegistry implements AutoCloseable {
         int chosen = Ports.require(host, port, "--registry-port");
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.http.host=" + host, "-Dquarkus.http.port=" + chosen,
-                "-Dquarkus.banner.enabled=false", "-Dquarkus.log.level=WARN",
-                "-jar", runnerJar.toString()));
+                "-Dquarkus.banner.enabled=false", "-Dquarkus.log.level=WARN"));
+        storageDir.ifPresent(dir -> command.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:"
+                + dir.toAbsolutePath().resolve("registry_db")));
+        command.addAll(List.of("-jar", runnerJar.toString()));
         Process process;
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());

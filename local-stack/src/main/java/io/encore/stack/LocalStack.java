@@ -3,6 +3,7 @@ package io.encore.stack;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -52,7 +53,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             long registryStarted = System.nanoTime();
             registry = LocalRegistry.start(settings.registryRunner(), settings.host(), settings.registryPort(),
-                    settings.dataDir().resolve("logs").resolve("registry.log"));
+                    Optional.of(settings.dataDir().resolve("registry")), settings.dataDir().resolve("logs").resolve("registry.log"));
             progress.accept("Schema registry ready at " + registry.url() + seconds(registryStarted));
             AvroWireFormat wireFormat = new AvroWireFormat(
                     SchemaRegistryClients.create(RegistryClientConfig.of(registry.url())), true);

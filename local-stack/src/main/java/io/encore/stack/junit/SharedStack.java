@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -52,7 +53,8 @@ public final class SharedStack implements AutoCloseable {
                 throw new IllegalStateException("System property " + LocalRegistry.RUNNER_PROPERTY
                         + " is not set; the build sets it for failsafe (see the parent pom)");
             }
-            registry = LocalRegistry.start(Path.of(runner), "127.0.0.1", 0, dataDir.resolve("registry.log"));
+            registry = LocalRegistry.start(Path.of(runner), "127.0.0.1", 0, Optional.empty(),
+                    dataDir.resolve("registry.log"));
         }
         return registry.url();
     }
