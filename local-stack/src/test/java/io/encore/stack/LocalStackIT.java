@@ -1,0 +1,82 @@
+package io.encore.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.avro.Schema;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.encore.schemas.avro.Concert;
+import io.encore.schemas.registry.HttpSchemaRegistryClient;
+import io.encore.schemas.registry.RegistryClientConfig;
+import io.encore.schemas.registry.SchemaRegistryClients;
+import io.encore.schemas.serde.AvroWireFormat;
+import io.encore.schemas.topic.TopicCatalogue;
+
+/** The stack that {@code ./encore stack} runs: its own broker and a registry that keeps schemas on disk. */
+class LocalStackIT {
+
+    private final Path dataDir = createDataDir();
+    private final List<String> progress = new ArrayList<>();
+
+    @AfterEach
+    void deleteDataDir() throws IOException {
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    @Test
+    void shouldCreateEveryTopicAndKeepTopicsAndSchemasAcrossARestart() {
+        // given: a first start registers a schema, as the apps do on their first write
+        int schemaId;
+        Schema concert = Concert.getClassSchema();
+        try (LocalStack stack = LocalStack.start(settings(), progress::add)) {
+            assertThat(stack.topics()).extracting(TopicProvisioner.Provisioned::name)
+                    .containsExactlyElementsOf(stack.catalogue().all().stream().map(t -> t.name()).toList());
+            assertThat(stack.topics()).allMatch(TopicProvisioner.Provisioned::created);
+            schemaId = new HttpSchemaRegistryClient(RegistryClientConfig.of(stack.registryUrl()))
+                    .register(stack.catalogue().concerts().name() + "-value", concert);
+        }
+
+        // when: the stack starts again on the same data directory
+        try (LocalStack again = LocalStack.start(settings(), progress::add)) {
+
+            // then: topics are reused, and records already on the broker still resolve their schema id
+            assertThat(again.topics()).hasSize(again.catalogue().all().size()).noneMatch(TopicProvisioner.Provisioned::created);
+            assertThat(new HttpSchemaRegistryClient(RegistryClientConfig.of(again.registryUrl())).getById(schemaId))
+                    .isEqualTo(concert);
+        }
+        assertThat(progress).anyMatch(line -> line.startsWith("Kafka broker ready"))
+                .anyMatch(line -> line.startsWith("Schema registry ready"))
+                .anyMatch(line -> line.startsWith(topicCount() + " topics ready"));
+    }
+
+    private static int topicCount() {
+        return new TopicCatalogue("", 1, new AvroWireFormat(SchemaRegistryClients.create(
+                RegistryClientConfig.of("mock://count")), true)).all().size();
+    }
+
+    private LocalStack.Settings settings() {
+        return new LocalStack.Settings("127.0.0.1", 0, 0, 0, dataDir,
+                Path.of(System.getProperty(LocalRegistry.RUNNER_PROPERTY)), "");
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("encore-stack-it-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
