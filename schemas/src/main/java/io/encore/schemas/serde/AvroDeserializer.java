@@ -39,6 +39,11 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
         return new AvroDeserializer<>(readerSchema, specific, format);
     }
 
+    /** The schema records are read into; null for a generic reader that keeps the writer's schema. */
+    public Schema readerSchema() {
+        return readerSchema;
+    }
+
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         this.wireFormat = AvroSerdeConfig.wireFormat(configs);

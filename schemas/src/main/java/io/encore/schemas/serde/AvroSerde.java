@@ -40,6 +40,11 @@ public final class AvroSerde<T extends GenericContainer> implements Serde<T> {
         return new AvroSerde<>(new AvroSerializer<>(format, isKey), AvroDeserializer.generic(readerSchema).using(format));
     }
 
+    /** The schema this serde reads into (the generated class's for specific serdes). */
+    public Schema readerSchema() {
+        return deserializer.readerSchema();
+    }
+
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         serializer.configure(configs, isKey);
