@@ -2,11 +2,7 @@ package io.encore.stack;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -72,9 +68,8 @@ public final class EncoreCli implements Runnable {
         }
     }
 
-    @Command(name = "stack", mixinStandardHelpOptions = true,
-            description = "Start the local Kafka broker and schema registry, create every topic, and wait for Ctrl-C.")
-    static final class Stack implements Callable<Integer> {
+    /** What {@code stack} and {@code demo} share: the stack's options and running it until Ctrl-C. */
+    abstract static class StackCommand implements Callable<Integer> {
 
         @Mixin
         StackOptions options;
@@ -82,32 +77,38 @@ public final class EncoreCli implements Runnable {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
+        abstract String title();
+
         @Override
         public Integer call() throws Exception {
-            return runStack(options, spec.commandLine().getOut(), "Encore local stack");
+            return runStack(options, spec.commandLine().getOut(), title());
+        }
+    }
+
+    @Command(name = "stack", mixinStandardHelpOptions = true,
+            description = "Start the local Kafka broker and schema registry, create every topic, and wait for Ctrl-C.")
+    static final class Stack extends StackCommand {
+
+        @Override
+        String title() {
+            return "Encore local stack";
         }
     }
 
     @Command(name = "demo", mixinStandardHelpOptions = true,
             description = "Run Encore on this machine. Today: the local stack (broker, registry, topics); "
                     + "the stream apps, simulator and web page join it as they are built.")
-    static final class Demo implements Callable<Integer> {
-
-        @Mixin
-        StackOptions options;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Demo extends StackCommand {
 
         @Override
-        public Integer call() throws Exception {
-            return runStack(options, spec.commandLine().getOut(), "Encore demo");
+        String title() {
+            return "Encore demo";
         }
     }
 
     static int runStack(StackOptions options, PrintWriter out, String title) throws IOException, InterruptedException {
         if (options.reset) {
-            deleteRecursively(options.dataDir);
+            Directories.deleteRecursively(options.dataDir);
             out.println("Reset: deleted " + options.dataDir);
         }
         out.println(title + ": starting (data in " + options.dataDir.toAbsolutePath() + ")");
@@ -150,24 +151,5 @@ public final class EncoreCli implements Runnable {
         out.println();
         out.println("Ready. Press Ctrl-C to stop.");
         out.flush();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException exc) throws IOException {
-                Files.delete(directory);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

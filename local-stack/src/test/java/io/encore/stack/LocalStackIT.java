@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterEach;
@@ -29,11 +27,7 @@ class LocalStackIT {
 
     @AfterEach
     void deleteDataDir() throws IOException {
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        Directories.deleteRecursively(dataDir);
     }
 
     @Test
