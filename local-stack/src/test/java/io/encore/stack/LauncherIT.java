@@ -1,0 +1,110 @@
+package io.encore.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import io.encore.schemas.registry.RegistryClientConfig;
+import io.encore.schemas.registry.SchemaRegistryClients;
+import io.encore.schemas.serde.AvroWireFormat;
+import io.encore.schemas.topic.TopicCatalogue;
+
+/**
+ * The newcomer's command, as a real process: {@code ./encore stack} comes up, lists every topic, and on
+ * SIGTERM (what Ctrl-C's SIGINT also triggers) stops the broker and the registry child with nothing left.
+ */
+class LauncherIT {
+
+    private static final Duration READY_WITHIN = Duration.ofSeconds(60);
+
+    private final Path workDir = createWorkDir();
+    private Process launcher;
+
+    @AfterEach
+    void cleanUp() throws IOException {
+        if (launcher != null && launcher.isAlive()) {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+        }
+        Directories.deleteRecursively(workDir);
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void shouldListEveryTopicAndLeaveNoProcessBehindWhenStopped() throws Exception {
+        // given: the built jars (package phase ran before this IT) and free ports
+        Path launcherScript = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent().resolve("encore");
+        ProcessBuilder command = new ProcessBuilder(launcherScript.toString(), "stack",
+                "--host", "127.0.0.1",
+                "--kafka-port", Integer.toString(Ports.free("127.0.0.1")),
+                "--controller-port", Integer.toString(Ports.free("127.0.0.1")),
+                "--registry-port", Integer.toString(Ports.free("127.0.0.1")))
+                .directory(workDir.toFile())
+                .redirectErrorStream(true);
+        command.environment().put("ENCORE_NO_BUILD", "1");
+
+        // when
+        launcher = command.start();
+        List<String> output = readUntilReady(launcher);
+
+        // then: every catalogue topic is listed, and the data went to .encore in the working directory
+        assertThat(output).as(String.join("\n", output)).anyMatch(line -> line.startsWith("Ready."));
+        for (String topic : catalogueTopicNames()) {
+            assertThat(output).as("topic %s listed", topic).anyMatch(line -> line.trim().startsWith(topic + " "));
+        }
+        assertThat(workDir.resolve(".encore").resolve("kafka")).isDirectory();
+        List<ProcessHandle> children = launcher.descendants().toList();
+        assertThat(children).as("the registry runs as a child process").isNotEmpty();
+
+        // when: stopped as a terminal's Ctrl-C or a service manager would
+        launcher.destroy();
+
+        // then
+        assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).as("launcher stopped").isTrue();
+        for (ProcessHandle child : children) {
+            child.onExit().get(30, TimeUnit.SECONDS);
+            assertThat(child.isAlive()).as("child %s still running", child.pid()).isFalse();
+        }
+    }
+
+    private static List<String> catalogueTopicNames() {
+        TopicCatalogue catalogue = new TopicCatalogue("", TopicCatalogue.DEFAULT_PARTITIONS,
+                new AvroWireFormat(SchemaRegistryClients.create(RegistryClientConfig.of("mock://launcher-it")), true));
+        return catalogue.all().stream().map(topic -> topic.name()).toList();
+    }
+
+    private static List<String> readUntilReady(Process process) throws IOException {
+        List<String> lines = new ArrayList<>();
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
+            lines.add(line);
+            if (line.startsWith("Ready.") || line.contains("✘")) {
+                break;
+            }
+        }
+        return lines;
+    }
+
+    private static Path createWorkDir() {
+        try {
+            return Files.createTempDirectory("encore-launcher-it-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
