@@ -1,11 +1,8 @@
 package io.encore.profile.concepts;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
-import org.apache.kafka.common.utils.Utils;
 
 import io.encore.schemas.avro.WeightedConcept;
 
@@ -59,17 +56,10 @@ public final class ConceptProfiler {
                         .thenComparing(c -> c.getKind().name() + ":" + c.getConcept()))
                 .toList();
         for (WeightedConcept concept : weighted) {
-            addHashed(vector, new Concept(concept.getKind(), concept.getConcept()).key(), concept.getWeight());
+            FeatureHashing.add(vector, new Concept(concept.getKind(), concept.getConcept()).key(), concept.getWeight());
         }
         normalize(vector);
         return new Profile(weighted.subList(0, Math.min(topK, weighted.size())), vector);
-    }
-
-    private void addHashed(float[] vector, String key, float weight) {
-        int hash = Utils.murmur2(key.getBytes(StandardCharsets.UTF_8));
-        int bucket = Utils.toPositive(hash) % dimension;
-        float sign = (hash & 0x8000_0000) == 0 ? 1f : -1f;
-        vector[bucket] += sign * weight;
     }
 
     private static void normalize(float[] vector) {

@@ -111,6 +111,19 @@ public final class SpendLedger {
         return true;
     }
 
+    /**
+     * Adds every month of {@code other} to this ledger (the ledger of a guest merged into this one); first and
+     * last purchase become the earliest and latest of both. Months older than the window of the result drop.
+     */
+    public void merge(SpendLedger other) {
+        other.buckets.forEach((month, bucket) -> buckets.merge(month, bucket, Bucket::plus));
+        other.firstPurchaseAt.ifPresent(this::notePurchase);
+        other.lastPurchaseAt.ifPresent(this::notePurchase);
+        if (!buckets.isEmpty()) {
+            buckets.headMap(MonthIndex.saturate((long) buckets.lastKey() - maxMonths + 1)).clear();
+        }
+    }
+
     /** Net spend, in minor units, of the months whose start lies in {@code [fromInclusive, toExclusive)}. */
     public long spend(long fromInclusive, long toExclusive) {
         long total = 0;

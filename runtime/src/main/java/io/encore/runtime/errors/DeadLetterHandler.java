@@ -1,0 +1,115 @@
+package io.encore.runtime.errors;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.encore.schemas.avro.DeadLetter;
+import io.encore.schemas.avro.FailureStage;
+import io.encore.schemas.registry.RegistryClientConfig;
+import io.encore.schemas.registry.SchemaRegistryClients;
+import io.encore.schemas.serde.AvroSerde;
+import io.encore.schemas.serde.AvroSerdeConfig;
+import io.encore.schemas.serde.AvroWireFormat;
+
+/**
+ * Sends every record Kafka Streams cannot decode, process or write to the dead-letter topic as a
+ * {@link DeadLetter} with the original bytes and the reason, and lets the stream go on. The dead-letter
+ * records travel in the task's own transaction (KIP-1034), so under exactly_once_v2 a record is either
+ * processed or dead-lettered, never lost and never both.
+ *
+ * <p>Configured through the Streams properties: {@value #TOPIC_CONFIG} (full topic name) and the schema
+ * registry settings; the application name is {@code application.id}. Retriable production errors are
+ * retried rather than dead-lettered.
+ */
+public final class DeadLetterHandler
+        implements DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler {
+
+    public static final String TOPIC_CONFIG = "encore.dead.letter.topic";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
+
+    private String topic;
+    private String application;
+    private Serializer<DeadLetter> serializer;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        Object configuredTopic = configs.get(TOPIC_CONFIG);
+        if (configuredTopic == null || configuredTopic.toString().isBlank()) {
+            throw new ConfigException(TOPIC_CONFIG, configuredTopic, "the dead-letter topic must be set");
+        }
+        topic = configuredTopic.toString();
+        application = String.valueOf(configs.get(StreamsConfig.APPLICATION_ID_CONFIG));
+        Object autoRegister = configs.get(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG);
+        AvroWireFormat format = new AvroWireFormat(SchemaRegistryClients.create(RegistryClientConfig.from(configs)),
+                autoRegister == null || Boolean.parseBoolean(autoRegister.toString()));
+        serializer = AvroSerde.specific(DeadLetter.class, format, false).serializer();
+    }
+
+    @Override
+    public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
+                                                                ConsumerRecord<byte[], byte[]> record,
+                                                                Exception exception) {
+        DeadLetters.Origin origin = new DeadLetters.Origin(record.topic(), record.partition(), record.offset(),
+                record.key(), record.value(), record.headers());
+        return DeserializationExceptionHandler.Response.resume(
+                letter(FailureStage.DESERIALIZATION, exception, origin));
+    }
+
+    @Override
+    public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record,
+                                                           Exception exception) {
+        return ProcessingExceptionHandler.Response.resume(letter(FailureStage.PROCESSING, exception, origin(context)));
+    }
+
+    @Override
+    public ProductionExceptionHandler.Response handleError(ErrorHandlerContext context,
+                                                           ProducerRecord<byte[], byte[]> record,
+                                                           Exception exception) {
+        if (exception instanceof RetriableException) {
+            return ProductionExceptionHandler.Response.retry();
+        }
+        DeadLetters.Origin origin = new DeadLetters.Origin(record.topic(), record.partition(), null, record.key(),
+                record.value(), record.headers());
+        return ProductionExceptionHandler.Response.resume(letter(FailureStage.PRODUCTION, exception, origin));
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes") // the interface hands over the record before serialization, untyped
+    public ProductionExceptionHandler.Response handleSerializationError(ErrorHandlerContext context,
+                                                                        ProducerRecord record, Exception exception,
+                                                                        SerializationExceptionOrigin serializationOrigin) {
+        return ProductionExceptionHandler.Response.resume(letter(FailureStage.PRODUCTION, exception, origin(context)));
+    }
+
+    private static DeadLetters.Origin origin(ErrorHandlerContext context) {
+        boolean hasOffset = context.offset() >= 0;
+        return new DeadLetters.Origin(context.topic(), hasOffset ? context.partition() : null,
+                hasOffset ? context.offset() : null, context.sourceRawKey(), context.sourceRawValue(),
+                context.headers());
+    }
+
+    private List<ProducerRecord<byte[], byte[]>> letter(FailureStage stage, Exception exception,
+                                                        DeadLetters.Origin origin) {
+        String reason = DeadLetters.reason(exception);
+        LOG.warn("Dead-lettering a record from {}-{}@{} at {}: {}", origin.topic(), origin.partition(),
+                origin.offset(), stage, reason);
+        DeadLetter letter = DeadLetters.letter(application, stage, reason, exception, origin, Instant.now());
+        return List.of(DeadLetters.record(topic, letter, serializer));
+    }
+}
