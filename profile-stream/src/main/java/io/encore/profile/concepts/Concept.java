@@ -20,6 +20,15 @@ public record Concept(ConceptKind kind, String name) {
         return kind.name().toLowerCase(Locale.ROOT) + ":" + name;
     }
 
+    /** The concept a {@link #key()} names. */
+    public static Concept fromKey(String key) {
+        int colon = key.indexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("not a concept key: " + key);
+        }
+        return new Concept(ConceptKind.valueOf(key.substring(0, colon).toUpperCase(Locale.ROOT)), key.substring(colon + 1));
+    }
+
     static String normalize(String raw) {
         return raw.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
