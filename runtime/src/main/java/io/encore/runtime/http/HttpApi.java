@@ -37,15 +37,18 @@ public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final long DRAIN_MILLIS = 1_000;
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final InetSocketAddress address;
+    private final Dispatcher dispatcher;
+    private final int threads;
     private final InFlight inFlight;
-    private boolean started;
+    private HttpServer server;
+    private ExecutorService executor;
     private boolean closed;
 
-    private HttpApi(HttpServer server, ExecutorService executor, InFlight inFlight) {
-        this.server = server;
-        this.executor = executor;
+    private HttpApi(InetSocketAddress address, Dispatcher dispatcher, int threads, InFlight inFlight) {
+        this.address = address;
+        this.dispatcher = dispatcher;
+        this.threads = threads;
         this.inFlight = inFlight;
     }
 
@@ -54,19 +57,34 @@ public final class HttpApi implements AutoCloseable {
         return new Builder(host, port);
     }
 
-    /** Starts accepting requests. */
+    /**
+     * Binds the port and starts accepting requests. Binding waits until here because the JDK server only
+     * releases a port it has started.
+     *
+     * @throws UncheckedIOException when the port cannot be bound
+     */
     public synchronized HttpApi start() {
-        if (closed || started) {
+        if (closed || server != null) {
             throw new IllegalStateException(closed ? "The HTTP server is closed" : "The HTTP server already started");
         }
+        try {
+            server = HttpServer.create(address, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot listen on " + address, e);
+        }
+        executor = Executors.newFixedThreadPool(threads, daemonThreads());
+        server.setExecutor(executor);
+        server.createContext("/", dispatcher);
         server.start();
-        started = true;
         LOG.info("HTTP server listening on {}", server.getAddress());
         return this;
     }
 
-    /** The port actually bound, which is the free one chosen when the builder was given 0. */
-    public int port() {
+    /** The port actually bound, which is a free one when the builder was given 0; known once started. */
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("The HTTP server has not started");
+        }
         return server.getAddress().getPort();
     }
 
@@ -77,17 +95,28 @@ public final class HttpApi implements AutoCloseable {
             return;
         }
         closed = true;
+        if (server == null) {
+            return;
+        }
         try {
-            if (started && !inFlight.awaitIdle(DRAIN_MILLIS)) {
+            if (!inFlight.awaitIdle(DRAIN_MILLIS)) {
                 LOG.warn("Stopping the HTTP server with requests still in flight");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (started) {
-            server.stop(0);
-        }
+        server.stop(0);
         executor.shutdownNow();
+    }
+
+    // Daemon threads: a server left open must not keep a stopping JVM alive.
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger next = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "encore-http-" + next.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** Collects routes and settings; {@link #build()} binds the port. */
@@ -145,29 +174,11 @@ public final class HttpApi implements AutoCloseable {
             return this;
         }
 
-        /** Binds the port now, so a taken port fails here rather than at {@link HttpApi#start()}. */
+        /** The server, not yet listening: {@link HttpApi#start()} binds the port. */
         public HttpApi build() {
-            HttpServer server;
-            try {
-                server = HttpServer.create(new InetSocketAddress(host, port), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot listen on " + host + ":" + port, e);
-            }
-            ExecutorService executor = Executors.newFixedThreadPool(threads, daemonThreads());
             InFlight inFlight = new InFlight();
-            server.setExecutor(executor);
-            server.createContext("/", new Dispatcher(new Router(routes), mapper, inFlight));
-            return new HttpApi(server, executor, inFlight);
-        }
-
-        // Daemon threads: a server left open must not keep a stopping JVM alive.
-        private static ThreadFactory daemonThreads() {
-            AtomicInteger next = new AtomicInteger();
-            return runnable -> {
-                Thread thread = new Thread(runnable, "encore-http-" + next.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            };
+            Dispatcher dispatcher = new Dispatcher(new Router(routes), mapper, inFlight);
+            return new HttpApi(new InetSocketAddress(host, port), dispatcher, threads, inFlight);
         }
     }
 }

@@ -194,6 +194,18 @@ class HttpApiTest {
     }
 
     @Test
+    void shouldRefusePortWhenNotStarted() {
+        // given
+        HttpApi unstarted = HttpApi.builder("127.0.0.1", 0).get("/a", request -> Response.ok("a")).build();
+
+        // when / then
+        assertThatThrownBy(unstarted::port)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("The HTTP server has not started");
+        unstarted.close();
+    }
+
+    @Test
     void shouldRejectRouteWhenRegisteredTwice() {
         // given
         HttpApi.Builder builder = HttpApi.builder("127.0.0.1", 0).get("/a", request -> Response.ok("a"));
