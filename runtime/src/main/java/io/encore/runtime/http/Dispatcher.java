@@ -1,0 +1,115 @@
+package io.encore.runtime.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+/**
+ * Turns one exchange into a {@link Request}, runs the routed handler and writes its {@link Response}. Every
+ * failure ends as a JSON error: the client never sees a stack trace, the log sees each unexpected one once.
+ */
+final class Dispatcher implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final String INTERNAL_ERROR = "Internal server error";
+
+    private final Router router;
+    private final ObjectMapper mapper;
+    private final InFlight inFlight;
+
+    Dispatcher(Router router, ObjectMapper mapper, InFlight inFlight) {
+        this.router = router;
+        this.mapper = mapper;
+        this.inFlight = inFlight;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        inFlight.enter();
+        try (exchange) {
+            discardBody(exchange.getRequestBody());
+            write(exchange, render(respond(exchange)));
+        } catch (IOException e) {
+            LOG.debug("Could not answer {} {}: the client went away", exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(), e);
+        } finally {
+            inFlight.exit();
+        }
+    }
+
+    private Response respond(HttpExchange exchange) {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
+        try {
+            return route(exchange, router.resolve(method, path));
+        } catch (ApiException e) {
+            LOG.debug("{} {} answered {}: {}", method, path, e.status(), e.getMessage());
+            return e.toResponse();
+        } catch (Exception e) {
+            LOG.error("{} {} failed", method, path, e);
+            return Response.error(500, INTERNAL_ERROR);
+        }
+    }
+
+    private static Response route(HttpExchange exchange, Router.Resolution resolution) throws Exception {
+        if (resolution instanceof Router.Resolution.Found found) {
+            return found.handler().handle(request(exchange, found.pathParams()));
+        }
+        if (resolution instanceof Router.Resolution.MethodNotAllowed notAllowed) {
+            return Response.error(405, "Method " + exchange.getRequestMethod() + " is not allowed here; use "
+                    + notAllowed.allow()).withHeader("Allow", notAllowed.allow());
+        }
+        return Response.error(404, "No resource at this path");
+    }
+
+    private static Request request(HttpExchange exchange, Map<String, String> pathParams) {
+        return new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(), pathParams, exchange.getRequestHeaders());
+    }
+
+    private Rendered render(Response response) {
+        try {
+            if (response.body() instanceof Response.Body.Text text) {
+                return new Rendered(response, text.contentType(), text.text().getBytes(StandardCharsets.UTF_8));
+            }
+            Object value = ((Response.Body.Json) response.body()).value();
+            return new Rendered(response, Response.JSON_CONTENT_TYPE, mapper.writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
+            LOG.error("Cannot serialise the {} response body as JSON", response.status(), e);
+            return render(Response.error(500, INTERNAL_ERROR));
+        }
+    }
+
+    private static void write(HttpExchange exchange, Rendered rendered) throws IOException {
+        rendered.response().headers().forEach(exchange.getResponseHeaders()::set);
+        exchange.getResponseHeaders().set("Content-Type", rendered.contentType());
+        int status = rendered.response().status();
+        boolean bodiless = status == 204 || status == 304 || "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(status, bodiless ? -1 : rendered.bytes().length);
+        if (!bodiless) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(rendered.bytes());
+            }
+        }
+    }
+
+    // Only bodiless methods are routed today; a body left unread would stall the next request on the connection.
+    private static void discardBody(InputStream body) throws IOException {
+        try (body) {
+            body.transferTo(OutputStream.nullOutputStream());
+        }
+    }
+
+    private record Rendered(Response response, String contentType, byte[] bytes) {
+    }
+}
