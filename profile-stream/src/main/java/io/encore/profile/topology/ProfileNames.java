@@ -31,7 +31,6 @@ public final class ProfileNames {
     public static final String SINK_SEGMENT_CHANGES = "segment-changes-sink";
     public static final String SINK_CONCERT_PROFILES = "concert-profiles-sink";
     public static final String SINK_DEAD_LETTERS = "dead-letters-sink";
-    public static final String SINK_CATALOGUE_DEAD_LETTERS = "catalogue-dead-letters-sink";
 
     /** identifier → the guest's profile, or a redirect to the guest it was merged into. */
     public static final String STORE_GUESTS = "guests";
