@@ -10,6 +10,7 @@ import io.encore.profile.avro.ConsentFlags;
 import io.encore.profile.avro.EventKind;
 import io.encore.profile.avro.GuestEvent;
 import io.encore.profile.identity.Identifiers;
+import io.encore.runtime.errors.RejectedRecordException;
 import io.encore.schemas.avro.AdInteraction;
 import io.encore.schemas.avro.ClickEvent;
 import io.encore.schemas.avro.EmailResponse;

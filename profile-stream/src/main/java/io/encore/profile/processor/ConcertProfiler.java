@@ -22,7 +22,7 @@ import io.encore.profile.concepts.ConceptProfiler;
 import io.encore.profile.concepts.ConceptWeights;
 import io.encore.profile.concepts.TextAnalysis;
 import io.encore.profile.config.ProfileSettings;
-import io.encore.profile.ingest.RejectedRecordException;
+import io.encore.runtime.errors.RejectedRecordException;
 import io.encore.profile.topology.ProfileNames;
 import io.encore.schemas.avro.Concert;
 import io.encore.schemas.avro.ConcertProfile;

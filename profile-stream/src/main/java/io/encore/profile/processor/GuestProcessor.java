@@ -25,7 +25,7 @@ import io.encore.profile.avro.GuestState;
 import io.encore.profile.config.ProfileSettings;
 import io.encore.profile.identity.Identifiers;
 import io.encore.profile.ingest.Normalizer;
-import io.encore.profile.ingest.RejectedRecordException;
+import io.encore.runtime.errors.RejectedRecordException;
 import io.encore.profile.topology.ProfileNames;
 import io.encore.profile.value.RfmCalculator;
 import io.encore.schemas.avro.ConcertProfile;
@@ -165,7 +165,7 @@ public final class GuestProcessor implements Processor<String, SpecificRecord, S
 
     /** Applies the event to the guest {@code key} belongs to, following a redirect if it has one. */
     void dispatch(String key, GuestEvent event, int hops) {
-        GuestState state = guests.get(key);
+        GuestState state = GuestStates.mutable(guests.get(key));
         if (GuestStates.isRedirect(state)) {
             send(state.getRedirectTo(), command(CommandType.EVENT, null, event, hops + 1), event.getOccurredAt());
             return;
@@ -246,7 +246,8 @@ public final class GuestProcessor implements Processor<String, SpecificRecord, S
                 visited++;
                 sweepCursor = entry.key;
                 if (!GuestStates.isRedirect(entry.value)) {
-                    values.evaluate(entry.value, now).ifPresent(change -> publish(entry.value, now, Optional.of(change)));
+                    GuestState guest = GuestStates.mutable(entry.value);
+                    values.evaluate(guest, now).ifPresent(change -> publish(guest, now, Optional.of(change)));
                 }
             }
             if (!batch.hasNext()) {

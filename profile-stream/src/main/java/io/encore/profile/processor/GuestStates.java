@@ -35,6 +35,33 @@ final class GuestStates {
         return GuestState.newBuilder().setId(id).setRedirectTo(target).build();
     }
 
+    /**
+     * The state as read from the store with every list and map replaced by a plain mutable copy: what Avro
+     * hands back is not guaranteed to support every list operation, and the processor edits in place.
+     */
+    static GuestState mutable(GuestState state) {
+        if (state == null) {
+            return null;
+        }
+        state.setAliases(new ArrayList<>(state.getAliases()));
+        state.setConcepts(new HashMap<>(state.getConcepts()));
+        state.setVector(new ArrayList<>(state.getVector()));
+        state.setWeekdays(new ArrayList<>(state.getWeekdays()));
+        state.setDayparts(new ArrayList<>(state.getDayparts()));
+        state.setLeadTimes(new ArrayList<>(state.getLeadTimes()));
+        state.setHalls(new HashMap<>(state.getHalls()));
+        state.setPriceBands(new HashMap<>(state.getPriceBands()));
+        state.setChannels(new HashMap<>(state.getChannels()));
+        state.setLedgerMonths(new ArrayList<>(state.getLedgerMonths()));
+        state.setLedgerOrders(new ArrayList<>(state.getLedgerOrders()));
+        state.setLedgerAmounts(new ArrayList<>(state.getLedgerAmounts()));
+        state.setCategorySpend(new HashMap<>(state.getCategorySpend()));
+        state.setMarketSpend(new HashMap<>(state.getMarketSpend()));
+        state.setPurchased(new ArrayList<>(state.getPurchased()));
+        state.setRecent(new ArrayList<>(state.getRecent()));
+        return state;
+    }
+
     static boolean isRedirect(GuestState state) {
         return state != null && state.getRedirectTo() != null;
     }

@@ -13,7 +13,7 @@ import io.encore.profile.avro.GuestCommand;
 import io.encore.profile.avro.GuestState;
 import io.encore.profile.avro.RecentEvent;
 import io.encore.profile.identity.Identifiers;
-import io.encore.profile.ingest.RejectedRecordException;
+import io.encore.runtime.errors.RejectedRecordException;
 import io.encore.schemas.avro.IdentityLink;
 
 /**
@@ -81,7 +81,7 @@ final class IdentityProtocol {
     }
 
     void absorb(String key, String loser, int hops) {
-        GuestState state = store.get(key);
+        GuestState state = GuestStates.mutable(store.get(key));
         long now = timestamp(state);
         if (GuestStates.isRedirect(state)) {
             guests.send(state.getRedirectTo(), command(CommandType.ABSORB, loser, hops + 1), now);
@@ -104,7 +104,7 @@ final class IdentityProtocol {
     }
 
     void handOver(String key, String root) {
-        GuestState state = store.get(key);
+        GuestState state = GuestStates.mutable(store.get(key));
         long now = timestamp(state);
         if (state == null) {
             store.put(key, GuestStates.redirect(key, root));
@@ -132,7 +132,7 @@ final class IdentityProtocol {
     }
 
     void mergeIn(String key, GuestState other, int hops) {
-        GuestState state = store.get(key);
+        GuestState state = GuestStates.mutable(store.get(key));
         long now = timestamp(other);
         if (GuestStates.isRedirect(state)) {
             GuestCommand forward = command(CommandType.MERGE_IN, other.getId(), hops + 1);
@@ -146,14 +146,14 @@ final class IdentityProtocol {
     }
 
     void repoint(String key, String root) {
-        GuestState state = store.get(key);
+        GuestState state = GuestStates.mutable(store.get(key));
         if (state == null || GuestStates.isRedirect(state)) {
             store.put(key, GuestStates.redirect(key, root));
         }
     }
 
     void detach(String key, String alias, int hops) {
-        GuestState state = store.get(key);
+        GuestState state = GuestStates.mutable(store.get(key));
         if (state == null) {
             return;
         }
@@ -178,14 +178,14 @@ final class IdentityProtocol {
     }
 
     void eraseAlias(String key, String root) {
-        GuestState state = store.get(key);
+        GuestState state = GuestStates.mutable(store.get(key));
         if (state != null && (GuestStates.isRedirect(state) && state.getRedirectTo().equals(root))) {
             store.delete(key);
         }
     }
 
     private void unlink(String from, long at) {
-        GuestState state = store.get(from);
+        GuestState state = GuestStates.mutable(store.get(from));
         if (GuestStates.isRedirect(state)) {
             store.delete(from);
             guests.send(state.getRedirectTo(), command(CommandType.DETACH, from, 0), at);

@@ -107,8 +107,13 @@ public final class DeadLetterHandler
     private List<ProducerRecord<byte[], byte[]>> letter(FailureStage stage, Exception exception,
                                                         DeadLetters.Origin origin) {
         String reason = DeadLetters.reason(exception);
-        LOG.warn("Dead-lettering a record from {}-{}@{} at {}: {}", origin.topic(), origin.partition(),
-                origin.offset(), stage, reason);
+        if (exception instanceof RejectedRecordException) {
+            LOG.warn("Dead-lettering a record from {}-{}@{} at {}: {}", origin.topic(), origin.partition(),
+                    origin.offset(), stage, reason);
+        } else {
+            LOG.error("Dead-lettering a record from {}-{}@{} at {} after an unexpected failure: {}", origin.topic(),
+                    origin.partition(), origin.offset(), stage, reason, exception);
+        }
         DeadLetter letter = DeadLetters.letter(application, stage, reason, exception, origin, Instant.now());
         return List.of(DeadLetters.record(topic, letter, serializer));
     }

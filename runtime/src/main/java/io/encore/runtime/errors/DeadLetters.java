@@ -90,7 +90,8 @@ public final class DeadLetters {
     /** The reason of a failure: the deepest message in the cause chain, which is usually the specific one. */
     public static String reason(Throwable failure) {
         Throwable deepest = failure;
-        StringBuilder reason = new StringBuilder(String.valueOf(failure.getMessage()));
+        StringBuilder reason = new StringBuilder(failure.getMessage() == null
+                ? failure.getClass().getSimpleName() : failure.getMessage());
         while (deepest.getCause() != null && deepest.getCause() != deepest) {
             deepest = deepest.getCause();
             if (deepest.getMessage() != null) {
