@@ -123,10 +123,18 @@ public final class EncoreConfig extends AbstractConfig {
 
     /** The topic catalogue these settings describe, with serdes on one shared registry client. */
     public TopicCatalogue topicCatalogue() {
-        AvroWireFormat wireFormat = new AvroWireFormat(
-                SchemaRegistryClients.create(RegistryClientConfig.from(serdeConfig())),
-                getBoolean(AUTO_REGISTER_SCHEMAS_CONFIG));
+        return topicCatalogue(wireFormat());
+    }
+
+    /** The catalogue on a given wire format, so an app's private serdes can share its registry client. */
+    public TopicCatalogue topicCatalogue(AvroWireFormat wireFormat) {
         return new TopicCatalogue(topicPrefix(), getInt(TOPIC_PARTITIONS_CONFIG), wireFormat);
+    }
+
+    /** A new wire format on a new registry client built from these settings. */
+    public AvroWireFormat wireFormat() {
+        return new AvroWireFormat(SchemaRegistryClients.create(RegistryClientConfig.from(serdeConfig())),
+                getBoolean(AUTO_REGISTER_SCHEMAS_CONFIG));
     }
 
     private static String dotted(String variable) {
