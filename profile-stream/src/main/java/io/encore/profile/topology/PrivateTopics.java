@@ -28,6 +28,7 @@ import io.encore.schemas.topic.TopicCatalogue;
 public final class PrivateTopics {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrivateTopics.class);
+    private static final int METADATA_ATTEMPTS = 100;
     private static final String SEVEN_DAYS_MS = Long.toString(7L * 24 * 60 * 60 * 1000);
 
     private PrivateTopics() {
@@ -79,7 +80,12 @@ public final class PrivateTopics {
     }
 
     private static void checkCoPartitioned(Admin admin, String topic, int partitions) throws InterruptedException {
-        int actual = inputPartitions(admin, topic).orElseThrow(() -> new IllegalStateException(topic + " is missing"));
+        Optional<Integer> described = inputPartitions(admin, topic);
+        for (int attempt = 0; described.isEmpty() && attempt < METADATA_ATTEMPTS; attempt++) {
+            Thread.sleep(100); // a topic just created takes a moment to appear in every broker's metadata
+            described = inputPartitions(admin, topic);
+        }
+        int actual = described.orElseThrow(() -> new IllegalStateException(topic + " is missing after creation"));
         if (actual != partitions) {
             throw new IllegalStateException(topic + " has " + actual + " partitions but the input topics have "
                     + partitions + "; they must match (delete it while profile-stream is stopped to recreate it)");

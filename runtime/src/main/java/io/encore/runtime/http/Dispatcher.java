@@ -6,11 +6,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
@@ -55,6 +57,10 @@ final class Dispatcher implements HttpHandler {
         } catch (ApiException e) {
             LOG.debug("{} {} answered {}: {}", method, path, e.status(), e.getMessage());
             return e.toResponse();
+        } catch (InvalidStateStoreException e) {
+            // A rebalance or restoration is moving the store: a moment's wait, not a server error.
+            LOG.debug("{} {} answered 503 while stores move: {}", method, path, e.getMessage());
+            return new ApiException(503, "State is being rebalanced or restored; retry shortly", 1).toResponse();
         } catch (Exception e) {
             LOG.error("{} {} failed", method, path, e);
             return Response.error(500, INTERNAL_ERROR);

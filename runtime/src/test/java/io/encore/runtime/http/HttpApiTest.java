@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -141,6 +142,22 @@ class HttpApiTest {
         assertThat(answer.status()).isEqualTo(503);
         assertThat(answer.header("Retry-After")).isEqualTo("2");
         assertThat(answer.body()).isEqualTo("{\"status\":503,\"error\":\"Store is rebalancing\"}");
+    }
+
+    @Test
+    void shouldAnswer503WithRetryAfterWhenAStateStoreIsMoving() throws Exception {
+        // given
+        api = start(HttpApi.builder("127.0.0.1", 0).get("/store", request -> {
+            throw new InvalidStateStoreException("the stream thread is PARTITIONS_ASSIGNED, not RUNNING");
+        }));
+
+        // when
+        Answer answer = TestHttp.get(api.port(), "/store");
+
+        // then
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.header("Retry-After")).isEqualTo("1");
+        assertThat(answer.body()).contains("rebalanced or restored");
     }
 
     @Test

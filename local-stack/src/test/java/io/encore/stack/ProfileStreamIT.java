@@ -1,0 +1,221 @@
+package io.encore.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.encore.profile.ProfileStreamApp;
+import io.encore.profile.config.ProfileStreamConfig;
+import io.encore.runtime.config.EncoreConfig;
+import io.encore.schemas.avro.Channel;
+import io.encore.schemas.avro.ClickEvent;
+import io.encore.schemas.avro.ClickType;
+import io.encore.schemas.avro.Concert;
+import io.encore.schemas.avro.ConcertStatus;
+import io.encore.schemas.avro.Device;
+import io.encore.schemas.avro.GuestIdentifier;
+import io.encore.schemas.avro.IdentifierType;
+import io.encore.schemas.avro.IdentityLink;
+import io.encore.schemas.avro.LinkReason;
+import io.encore.schemas.avro.Performer;
+import io.encore.schemas.avro.PerformerRole;
+import io.encore.schemas.avro.SalesChannel;
+import io.encore.schemas.avro.TicketSale;
+import io.encore.schemas.avro.TicketSaleType;
+import io.encore.schemas.topic.Topic;
+import io.encore.schemas.topic.TopicCatalogue;
+import io.encore.stack.junit.LocalStackExtension;
+import io.encore.stack.junit.SharedStack;
+import io.encore.stack.junit.TestNames;
+
+/**
+ * profile-stream on the real broker and registry, 4 partitions: a few hundred guests' events go in, their
+ * profiles come back through the HTTP API — from whichever partition holds them, and through an alias.
+ */
+@ExtendWith(LocalStackExtension.class)
+class ProfileStreamIT {
+
+    private static final int GUESTS = 300;
+    private static final int CONCERTS = 12;
+    private static final int VIEWS_PER_GUEST = 3;
+    private static final Instant START = Instant.now().minus(Duration.ofDays(2));
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final Path stateDir = createStateDir();
+    private ProfileStreamApp app;
+
+    @AfterEach
+    void stop() throws IOException {
+        if (app != null) {
+            app.close();
+        }
+        Directories.deleteRecursively(stateDir);
+    }
+
+    @Test
+    void shouldServeEveryGuestsProfileAndResolveAnAliasWhenEventsFlowThroughTheBroker(SharedStack stack, TestNames names)
+            throws Exception {
+        // given: the topics and a running profile-stream
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(EncoreConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        settings.put(EncoreConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.registryUrl());
+        settings.put(EncoreConfig.TOPIC_PREFIX_CONFIG, names.topicPrefix());
+        settings.put("application.id", names.applicationId());
+        settings.put("state.dir", stateDir.toString());
+        settings.put("commit.interval.ms", 200);
+        settings.put(ProfileStreamConfig.HTTP_HOST_CONFIG, "127.0.0.1");
+        settings.put(ProfileStreamConfig.HTTP_ADVERTISED_HOST_CONFIG, "127.0.0.1");
+        settings.put(ProfileStreamConfig.HTTP_PORT_CONFIG, Ports.free("127.0.0.1"));
+        ProfileStreamConfig config = new ProfileStreamConfig(settings);
+        TopicCatalogue topics = config.encore().topicCatalogue();
+        try (Admin admin = stack.admin()) {
+            TopicProvisioner.ensure(admin, topics.all());
+        }
+        app = new ProfileStreamApp(config).start();
+
+        // when: concerts, then views and purchases for every guest, a fifth of them first as anonymous cookies
+        Map<String, Long> expectedEvents = new HashMap<>();
+        try (KafkaProducer<String, byte[]> producer = producer(stack.bootstrapServers())) {
+            for (int c = 0; c < CONCERTS; c++) {
+                send(producer, topics.concerts(), "c-" + c, concert(c));
+            }
+            producer.flush();
+            for (int g = 0; g < GUESTS; g++) {
+                expectedEvents.put("GUEST_ID:g-" + g, feedGuest(producer, topics, g));
+            }
+        }
+
+        // then: every profile is served with every event counted, and an alias resolves to its guest
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            for (Map.Entry<String, Long> guest : expectedEvents.entrySet()) {
+                JsonNode profile = get("/guests/" + guest.getKey() + "/profile").body();
+                assertThat(profile.path("eventCount").asLong()).as(guest.getKey()).isEqualTo(guest.getValue());
+            }
+        });
+        Reply alias = get("/guests/COOKIE:cookie-0/profile");
+        assertThat(alias.status()).isEqualTo(200);
+        assertThat(alias.body().path("guestId").asText()).isEqualTo("GUEST_ID:g-0");
+        assertThat(alias.body().path("aliases").get(0).path("value").asText()).isEqualTo("cookie-0");
+        JsonNode segments = get("/segments").body();
+        assertThat(segments.path("guests").asLong()).isEqualTo(GUESTS);
+        assertThat(segments.path("segments").path("NEW").asLong()).isEqualTo(GUESTS / 3);
+        assertThat(get("/concerts/c-1/profile").body().path("concepts").size()).isPositive();
+        assertThat(get("/guests/GUEST_ID:nobody/profile").status()).isEqualTo(404);
+        assertThat(get("/guests/not-an-id/profile").status()).isEqualTo(400);
+        assertThat(get("/health/ready").status()).isEqualTo(200);
+    }
+
+    /** One guest's events; returns how many of them the profile should count. */
+    private long feedGuest(KafkaProducer<String, byte[]> producer, TopicCatalogue topics, int g) {
+        GuestIdentifier guest = new GuestIdentifier(IdentifierType.GUEST_ID, "g-" + g);
+        GuestIdentifier cookie = new GuestIdentifier(IdentifierType.COOKIE, "cookie-" + g);
+        boolean anonymousFirst = g % 5 == 0;
+        long events = 0;
+        for (int v = 0; v < VIEWS_PER_GUEST; v++) {
+            GuestIdentifier who = anonymousFirst && v == 0 ? cookie : guest;
+            send(producer, topics.clickEvents(), key(who), view("v-" + g + "-" + v, who, "c-" + ((g + v) % CONCERTS), v));
+            events++;
+        }
+        if (anonymousFirst) {
+            send(producer, topics.identityLinks(), key(cookie), link(g, cookie, guest));
+        }
+        if (g % 3 == 0) {
+            send(producer, topics.ticketSales(), key(guest), purchase(g, guest));
+            events++;
+        }
+        return events;
+    }
+
+    private static <V extends SpecificRecord> void send(KafkaProducer<String, byte[]> producer, Topic<String, V> topic,
+                                                        String key, V value) {
+        producer.send(new ProducerRecord<>(topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), value)));
+    }
+
+    private static KafkaProducer<String, byte[]> producer(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static String key(GuestIdentifier identifier) {
+        return identifier.getType() + ":" + identifier.getValue();
+    }
+
+    private static Concert concert(int c) {
+        return Concert.newBuilder()
+                .setConcertId("c-" + c).setTitle("Concert " + c).setDescription("An evening of music number " + c)
+                .setLanguage(c % 2 == 0 ? "da" : "en")
+                .setPerformers(List.of(new Performer("Performer " + (c % 6), PerformerRole.ARTIST)))
+                .setTags(List.of(c % 3 == 0 ? "vocal jazz" : c % 3 == 1 ? "symphonic" : "indie"))
+                .setHall("Hall " + (c % 2)).setStartTime(START.plus(Duration.ofDays(30 + c)))
+                .setStatus(ConcertStatus.ON_SALE).setVersion(1L).setUpdatedAt(START).build();
+    }
+
+    private static ClickEvent view(String eventId, GuestIdentifier who, String concertId, int minute) {
+        return ClickEvent.newBuilder()
+                .setEventId(eventId).setOccurredAt(START.plus(Duration.ofMinutes(minute))).setIdentifier(who)
+                .setSessionId("s").setType(ClickType.PAGE_VIEW).setChannel(Channel.WEB).setConcertId(concertId)
+                .setPageUrl("https://hall.example/" + concertId).setDevice(Device.DESKTOP).setSource("it").build();
+    }
+
+    private static IdentityLink link(int g, GuestIdentifier cookie, GuestIdentifier guest) {
+        return IdentityLink.newBuilder()
+                .setEventId("l-" + g).setOccurredAt(START.plus(Duration.ofMinutes(10))).setFrom(cookie).setTo(guest)
+                .setReason(LinkReason.LOGIN).setSource("it").build();
+    }
+
+    private static TicketSale purchase(int g, GuestIdentifier guest) {
+        return TicketSale.newBuilder()
+                .setEventId("p-" + g).setOccurredAt(START.plus(Duration.ofMinutes(20))).setIdentifier(guest)
+                .setType(TicketSaleType.PURCHASE).setOrderId("o-" + g).setConcertId("c-" + (g % CONCERTS))
+                .setSalesChannel(SalesChannel.WEB).setSeats(2).setAmountMinor(40_000 + g * 100L).setCurrency("DKK")
+                .setSource("it").build();
+    }
+
+    private record Reply(int status, JsonNode body) {
+    }
+
+    private Reply get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + app.httpPort() + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), json.readTree(response.body()));
+    }
+
+    private static Path createStateDir() {
+        try {
+            return Files.createDirectories(Path.of("target", "it-state")).resolve("profile-" + System.nanoTime());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
