@@ -3,14 +3,26 @@ package io.encore.stack;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.BiFunction;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
+import io.encore.profile.ProfileStreamApp;
+import io.encore.profile.config.ProfileStreamConfig;
+import io.encore.runtime.config.EncoreConfig;
 
 /**
  * The {@code ./encore} command line. Each subcommand is one job a newcomer or operator runs; the bash
@@ -21,6 +33,8 @@ import picocli.CommandLine.Spec;
         subcommands = {EncoreCli.Stack.class, EncoreCli.Demo.class},
         footer = {"", "Run './encore <command> --help' for the options of one command."})
 public final class EncoreCli implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EncoreCli.class);
 
     @Spec
     private CommandLine.Model.CommandSpec spec;
@@ -79,9 +93,14 @@ public final class EncoreCli implements Runnable {
 
         abstract String title();
 
+        /** The apps to run on the stack once it is up, closed in reverse order before it stops. */
+        List<AutoCloseable> startApps(LocalStack stack, PrintWriter out) {
+            return List.of();
+        }
+
         @Override
         public Integer call() throws Exception {
-            return runStack(options, spec.commandLine().getOut(), title());
+            return runStack(options, spec.commandLine().getOut(), title(), this::startApps);
         }
     }
 
@@ -96,17 +115,44 @@ public final class EncoreCli implements Runnable {
     }
 
     @Command(name = "demo", mixinStandardHelpOptions = true,
-            description = "Run Encore on this machine. Today: the local stack (broker, registry, topics); "
-                    + "the stream apps, simulator and web page join it as they are built.")
+            description = "Run Encore on this machine. Today: the local stack (broker, registry, topics) and "
+                    + "profile-stream with its HTTP API; scoring-stream, the simulator and the web page join it as "
+                    + "they are built.")
     static final class Demo extends StackCommand {
+
+        @Option(names = "--profile-port", defaultValue = "7070",
+                description = "HTTP port of profile-stream's API (default: ${DEFAULT-VALUE}).")
+        int profilePort;
 
         @Override
         String title() {
             return "Encore demo";
         }
+
+        @Override
+        List<AutoCloseable> startApps(LocalStack stack, PrintWriter out) {
+            Ports.require(options.host, profilePort, "--profile-port");
+            Map<String, Object> settings = new HashMap<>();
+            settings.put(EncoreConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+            settings.put(EncoreConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.registryUrl());
+            settings.put(EncoreConfig.TOPIC_PREFIX_CONFIG, options.topicPrefix);
+            settings.put("state.dir", options.dataDir.resolve("state").toAbsolutePath().toString());
+            settings.put(ProfileStreamConfig.HTTP_HOST_CONFIG, options.host);
+            settings.put(ProfileStreamConfig.HTTP_ADVERTISED_HOST_CONFIG, options.host);
+            settings.put(ProfileStreamConfig.HTTP_PORT_CONFIG, profilePort);
+            long started = System.nanoTime();
+            ProfileStreamApp profile = new ProfileStreamApp(ProfileStreamConfig.load(null, System.getenv(), settings))
+                    .start();
+            out.printf("  ✔ profile-stream started, API on http://%s:%d (%.1f s)%n", options.host, profile.httpPort(),
+                    (System.nanoTime() - started) / 1e9);
+            out.flush();
+            return List.of(profile);
+        }
     }
 
-    static int runStack(StackOptions options, PrintWriter out, String title) throws IOException, InterruptedException {
+    static int runStack(StackOptions options, PrintWriter out, String title,
+                        BiFunction<LocalStack, PrintWriter, List<AutoCloseable>> apps)
+            throws IOException, InterruptedException {
         if (options.reset) {
             Directories.deleteRecursively(options.dataDir);
             out.println("Reset: deleted " + options.dataDir);
@@ -124,11 +170,22 @@ public final class EncoreCli implements Runnable {
             out.flush();
             return 1;
         }
+        List<AutoCloseable> running = new ArrayList<>();
+        try {
+            running.addAll(apps.apply(stack, out));
+        } catch (RuntimeException e) {
+            out.println("  ✘ " + e.getMessage());
+            out.flush();
+            closeAll(running);
+            stack.close();
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             out.println();
             out.println("Stopping...");
             out.flush();
+            closeAll(running);
             stack.close();
             stopped.countDown();
         }, "encore-shutdown");
@@ -136,6 +193,16 @@ public final class EncoreCli implements Runnable {
         printSummary(stack, out);
         stopped.await();
         return 0;
+    }
+
+    private static void closeAll(List<AutoCloseable> running) {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("Could not close {} cleanly", running.get(i), e);
+            }
+        }
     }
 
     private static void printSummary(LocalStack stack, PrintWriter out) {
