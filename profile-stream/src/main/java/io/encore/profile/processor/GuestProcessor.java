@@ -3,6 +3,7 @@ package io.encore.profile.processor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -231,6 +232,19 @@ public final class GuestProcessor implements Processor<String, SpecificRecord, S
                         ProfileNames.SINK_DEAD_LETTERS);
             }
         }
+    }
+
+    /** Drops the held events of an erased identifier, so a late concert cannot bring the guest back. */
+    void purgePending(String identifier) {
+        List<String> erased = new ArrayList<>();
+        try (KeyValueIterator<String, GuestCommand> all = pending.all()) {
+            all.forEachRemaining(entry -> {
+                if (identifier.equals(entry.value.getOther())) {
+                    erased.add(entry.key);
+                }
+            });
+        }
+        erased.forEach(pending::delete);
     }
 
     /** The wall-clock pass that finds guests whose segment changed only because time passed. */

@@ -98,7 +98,7 @@ final class IdentityProtocol {
         if (!root.getAliases().contains(loser)) {
             root.getAliases().add(loser);
             root.setKnown(root.getKnown() || Identifiers.isKnown(loser));
-            guests.publish(root, now, Optional.empty());
+            guests.publish(root, now, state == null ? values.evaluate(root, now) : Optional.empty());
         }
         guests.send(loser, command(CommandType.HAND_OVER, key, 0), now);
     }
@@ -174,6 +174,7 @@ final class IdentityProtocol {
         }
         values.forget(guest);
         store.delete(guest.getId());
+        guests.purgePending(guest.getId());
         guests.tombstone(guest.getId(), at);
     }
 
@@ -181,6 +182,7 @@ final class IdentityProtocol {
         GuestState state = GuestStates.mutable(store.get(key));
         if (state != null && (GuestStates.isRedirect(state) && state.getRedirectTo().equals(root))) {
             store.delete(key);
+            guests.purgePending(key);
         }
     }
 
