@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,9 @@ import io.encore.stack.junit.SharedStack;
 import io.encore.stack.junit.TestNames;
 
 /**
- * profile-stream on the real broker and registry, 4 partitions: a few hundred guests' events go in, their
- * profiles come back through the HTTP API — from whichever partition holds them, and through an alias.
+ * profile-stream on the real broker and registry, 4 partitions, two instances: a few hundred guests' events
+ * go in, and every profile comes back through one instance's HTTP API — from its own partitions or forwarded
+ * from the other instance's — including one through an alias; segment counts add up across both.
  */
 @ExtendWith(LocalStackExtension.class)
 class ProfileStreamIT {
@@ -70,36 +72,28 @@ class ProfileStreamIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final Path stateDir = createStateDir();
+    private final List<ProfileStreamApp> instances = new ArrayList<>();
     private ProfileStreamApp app;
 
     @AfterEach
     void stop() throws IOException {
-        if (app != null) {
-            app.close();
-        }
+        instances.forEach(ProfileStreamApp::close);
         Directories.deleteRecursively(stateDir);
     }
 
     @Test
     void shouldServeEveryGuestsProfileAndResolveAnAliasWhenEventsFlowThroughTheBroker(SharedStack stack, TestNames names)
             throws Exception {
-        // given: the topics and a running profile-stream
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(EncoreConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        settings.put(EncoreConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.registryUrl());
-        settings.put(EncoreConfig.TOPIC_PREFIX_CONFIG, names.topicPrefix());
-        settings.put("application.id", names.applicationId());
-        settings.put("state.dir", stateDir.toString());
-        settings.put("commit.interval.ms", 200);
-        settings.put(ProfileStreamConfig.HTTP_HOST_CONFIG, "127.0.0.1");
-        settings.put(ProfileStreamConfig.HTTP_ADVERTISED_HOST_CONFIG, "127.0.0.1");
-        settings.put(ProfileStreamConfig.HTTP_PORT_CONFIG, Ports.free("127.0.0.1"));
-        ProfileStreamConfig config = new ProfileStreamConfig(settings);
+        // given: the topics and two instances of profile-stream sharing the partitions
+        ProfileStreamConfig config = config(stack, names, "a");
         TopicCatalogue topics = config.encore().topicCatalogue();
         try (Admin admin = stack.admin()) {
             TopicProvisioner.ensure(admin, topics.all());
         }
-        app = new ProfileStreamApp(config).start();
+        app = start(config);
+        ProfileStreamApp other = start(config(stack, names, "b"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("/health/ready").status() == 200
+                && get(other, "/health/ready").status() == 200);
 
         // when: concerts, then views and purchases for every guest, a fifth of them first as anonymous cookies
         Map<String, Long> expectedEvents = new HashMap<>();
@@ -126,11 +120,32 @@ class ProfileStreamIT {
         assertThat(alias.body().path("aliases").get(0).path("value").asText()).isEqualTo("cookie-0");
         JsonNode segments = get("/segments").body();
         assertThat(segments.path("guests").asLong()).isEqualTo(GUESTS);
+        assertThat(get(other, "/segments").body().path("cells")).isEqualTo(segments.path("cells"));
         assertThat(segments.path("segments").path("NEW").asLong()).isEqualTo(GUESTS / 3);
         assertThat(get("/concerts/c-1/profile").body().path("concepts").size()).isPositive();
         assertThat(get("/guests/GUEST_ID:nobody/profile").status()).isEqualTo(404);
         assertThat(get("/guests/not-an-id/profile").status()).isEqualTo(400);
         assertThat(get("/health/ready").status()).isEqualTo(200);
+    }
+
+    private ProfileStreamConfig config(SharedStack stack, TestNames names, String instance) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(EncoreConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        settings.put(EncoreConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.registryUrl());
+        settings.put(EncoreConfig.TOPIC_PREFIX_CONFIG, names.topicPrefix());
+        settings.put("application.id", names.applicationId());
+        settings.put("state.dir", stateDir.resolve(instance).toString());
+        settings.put("commit.interval.ms", 200);
+        settings.put(ProfileStreamConfig.HTTP_HOST_CONFIG, "127.0.0.1");
+        settings.put(ProfileStreamConfig.HTTP_ADVERTISED_HOST_CONFIG, "127.0.0.1");
+        settings.put(ProfileStreamConfig.HTTP_PORT_CONFIG, Ports.free("127.0.0.1"));
+        return new ProfileStreamConfig(settings);
+    }
+
+    private ProfileStreamApp start(ProfileStreamConfig config) {
+        ProfileStreamApp instance = new ProfileStreamApp(config).start();
+        instances.add(instance);
+        return instance;
     }
 
     /** One guest's events; returns how many of them the profile should count. */
@@ -205,8 +220,12 @@ class ProfileStreamIT {
     }
 
     private Reply get(String path) throws IOException, InterruptedException {
+        return get(app, path);
+    }
+
+    private Reply get(ProfileStreamApp instance, String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + app.httpPort() + path)).timeout(Duration.ofSeconds(10)).build(),
+                URI.create("http://127.0.0.1:" + instance.httpPort() + path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Reply(response.statusCode(), json.readTree(response.body()));
     }

@@ -28,6 +28,9 @@ import org.apache.avro.Schema;
  */
 public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
+    static final int REGISTER_ATTEMPTS = 4;
+    static final long RETRY_BACKOFF_MS = 100;
+
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,11 +58,60 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         if (cached != null) {
             return cached;
         }
-        JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+        JsonNode answer;
+        try {
+            answer = registerWithRetries(subject, schema);
+        } catch (SchemaRegistryException conflict) {
+            return registeredMeanwhile(subject, schema, conflict);
+        }
         int id = answer.path("id").asInt();
         schemasById.putIfAbsent(id, schema);
         idsBySubjectSchema.put(key, id);
         return id;
+    }
+
+    /**
+     * Registration is idempotent, so a server error or a timeout is retried a few times with a short backoff:
+     * registries backed by a database (Apicurio on H2) fail concurrent first registrations with a 500 now and
+     * then, and a writer should not lose a record to that.
+     */
+    private JsonNode registerWithRetries(String subject, Schema schema) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+            } catch (SchemaRegistryException e) {
+                boolean transientFailure = e.status() == 0 || e.status() >= 500;
+                if (!transientFailure || attempt >= REGISTER_ATTEMPTS) {
+                    throw e;
+                }
+                pause(RETRY_BACKOFF_MS << (attempt - 1), e);
+            }
+        }
+    }
+
+    private static void pause(long millis, SchemaRegistryException cause) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw cause;
+        }
+    }
+
+    /**
+     * Two writers registering the same new schema at once: some registries (Apicurio) answer the slower one
+     * 409 "already exists". If the schema is now there, that is its id; otherwise the 409 was a real refusal.
+     */
+    private int registeredMeanwhile(String subject, Schema schema, SchemaRegistryException conflict) {
+        if (conflict.status() != 409) {
+            throw conflict;
+        }
+        try {
+            return lookup(subject, schema);
+        } catch (SchemaRegistryException notThere) {
+            conflict.addSuppressed(notThere);
+            throw conflict;
+        }
     }
 
     @Override

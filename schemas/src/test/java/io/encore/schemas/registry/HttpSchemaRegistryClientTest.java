@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +38,7 @@ class HttpSchemaRegistryClientTest {
 
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger flakyCalls = new AtomicInteger();
     private final CountDownLatch release = new CountDownLatch(1);
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private HttpServer server;
@@ -53,6 +55,17 @@ class HttpSchemaRegistryClientTest {
             await(release);
             answer(exchange, 200, "{}");
         });
+        server.createContext("/api/subjects/flaky", exchange -> answer(exchange,
+                flakyCalls.incrementAndGet() == 1 ? 500 : 200,
+                flakyCalls.get() == 1 ? "{\"error_code\":50001,\"message\":\"unique index violation\"}" : "{\"id\":11}"));
+        server.createContext("/api/subjects/raced", exchange -> answer(exchange,
+                exchange.getRequestURI().getPath().endsWith("/versions") ? 409 : 200,
+                exchange.getRequestURI().getPath().endsWith("/versions")
+                        ? "{\"error_code\":409,\"message\":\"already exists\"}" : "{\"id\":9,\"version\":1}"));
+        server.createContext("/api/subjects/clash", exchange -> answer(exchange,
+                exchange.getRequestURI().getPath().endsWith("/versions") ? 409 : 404,
+                exchange.getRequestURI().getPath().endsWith("/versions")
+                        ? "{\"error_code\":409,\"message\":\"incompatible\"}" : "{\"error_code\":40403,\"message\":\"not found\"}"));
         server.createContext("/api/subjects/", exchange -> answer(exchange, 200, "{\"id\":7}"));
         server.setExecutor(executor);
         server.start();
@@ -90,6 +103,37 @@ class HttpSchemaRegistryClientTest {
 
         assertThat(client.register("a b-value", new Schema.Parser().parse(SCHEMA_JSON))).isEqualTo(7);
         assertThat(requests).containsExactly("POST /api/subjects/a%20b-value/versions");
+    }
+
+    @Test
+    void shouldReturnTheIdOfTheSameSchemaWhenAConcurrentWriterRegisteredItFirst() {
+        // given: the registry answers 409 to the slower of two writers registering one new schema
+        HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryClientConfig.of(baseUrl));
+
+        // when
+        int id = client.register("raced", new Schema.Parser().parse(SCHEMA_JSON));
+
+        // then: the lookup finds the schema the other writer registered
+        assertThat(id).isEqualTo(9);
+    }
+
+    @Test
+    void shouldRetryARegistrationWhenTheRegistryFailsOnceWithAServerError() {
+        HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryClientConfig.of(baseUrl));
+
+        int id = client.register("flaky", new Schema.Parser().parse(SCHEMA_JSON));
+
+        assertThat(id).isEqualTo(11);
+        assertThat(flakyCalls).hasValue(2);
+    }
+
+    @Test
+    void shouldKeepTheConflictWhenTheSchemaIsNotThereAfterA409() {
+        HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryClientConfig.of(baseUrl));
+
+        assertThatThrownBy(() -> client.register("clash", new Schema.Parser().parse(SCHEMA_JSON)))
+                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status()).isEqualTo(409))
+                .hasMessageContaining("incompatible");
     }
 
     @Test
