@@ -20,9 +20,13 @@ import java.util.Properties;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -126,6 +130,20 @@ class ProfileStreamIT {
         assertThat(get("/guests/GUEST_ID:nobody/profile").status()).isEqualTo(404);
         assertThat(get("/guests/not-an-id/profile").status()).isEqualTo(400);
         assertThat(get("/health/ready").status()).isEqualTo(200);
+        assertThat(deadLetters(stack, topics)).as("every record was valid").isZero();
+    }
+
+    private static int deadLetters(SharedStack stack, TopicCatalogue topics) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            TopicPartition partition = new TopicPartition(topics.deadLetters().name(), 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            return consumer.poll(Duration.ofSeconds(2)).count();
+        }
     }
 
     private ProfileStreamConfig config(SharedStack stack, TestNames names, String instance) {
