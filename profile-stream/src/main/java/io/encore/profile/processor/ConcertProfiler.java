@@ -80,7 +80,7 @@ public final class ConcertProfiler implements Processor<String, Concert, String,
         if (previous != null) {
             count(previous.getConcepts(), -1);
         } else {
-            frequencies.put(DOCUMENTS_KEY, documents() + 1);
+            Counters.add(frequencies, DOCUMENTS_KEY, 1);
         }
         Map<Concept, Double> counts = extractor.termFrequencies(concert);
         List<String> keys = new ArrayList<>();
@@ -128,7 +128,7 @@ public final class ConcertProfiler implements Processor<String, Concert, String,
             return;
         }
         count(previous.getConcepts(), -1);
-        frequencies.put(DOCUMENTS_KEY, Math.max(0, documents() - 1));
+        Counters.add(frequencies, DOCUMENTS_KEY, -1);
         terms.delete(concertId);
         context.forward(new Record<>(concertId, null, timestamp), ProfileNames.SINK_CONCERT_PROFILES);
         dirty = true;
@@ -188,8 +188,7 @@ public final class ConcertProfiler implements Processor<String, Concert, String,
 
             @Override
             public long frequency(Concept concept) {
-                Long df = frequencies.get(concept.key());
-                return df == null ? 0 : df;
+                return Counters.get(frequencies, concept.key());
             }
         });
     }
@@ -204,19 +203,12 @@ public final class ConcertProfiler implements Processor<String, Concert, String,
 
     private void count(List<String> concepts, long delta) {
         for (String concept : concepts) {
-            Long df = frequencies.get(concept);
-            long next = (df == null ? 0 : df) + delta;
-            if (next <= 0) {
-                frequencies.delete(concept);
-            } else {
-                frequencies.put(concept, next);
-            }
+            Counters.add(frequencies, concept, delta);
         }
     }
 
     private long documents() {
-        Long n = frequencies.get(DOCUMENTS_KEY);
-        return n == null ? 0 : n;
+        return Counters.get(frequencies, DOCUMENTS_KEY);
     }
 
     private static double cosine(List<Float> previous, float[] next) {

@@ -119,14 +119,7 @@ final class ValueTracker {
         if (segment == LifecycleSegment.UNKNOWN) {
             return;
         }
-        String key = countKey(group, segment);
-        Long now = segmentCounts.get(key);
-        long next = (now == null ? 0 : now) + delta;
-        if (next <= 0) {
-            segmentCounts.delete(key);
-        } else {
-            segmentCounts.put(key, next);
-        }
+        Counters.add(segmentCounts, countKey(group, segment), delta);
     }
 
     private Long move(ValueHistogram histogram, String name, Long from, Long to) {
