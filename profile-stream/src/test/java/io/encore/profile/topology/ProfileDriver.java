@@ -115,6 +115,21 @@ final class ProfileDriver implements AutoCloseable {
         return output(topics.deadLetters()).readValuesToList();
     }
 
+    /** Dead letters with their Kafka headers; reads from the same position as {@link #deadLetters()}. */
+    List<TestRecord<String, DeadLetter>> deadLetterRecords() {
+        return output(topics.deadLetters()).readRecordsToList();
+    }
+
+    /** The driver's current wall clock (moved only by {@link #advanceWallClock}). */
+    Instant wallClock() {
+        return wallClock;
+    }
+
+    /** Moves the wall clock forward to {@code instant}, so events up to then are not in the future. */
+    void advanceWallClockTo(Instant instant) {
+        advanceWallClock(Duration.between(wallClock, instant));
+    }
+
     KeyValueStore<String, GuestState> guests() {
         return driver.getKeyValueStore(ProfileNames.STORE_GUESTS);
     }
