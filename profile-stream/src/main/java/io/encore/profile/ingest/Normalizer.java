@@ -133,12 +133,14 @@ public final class Normalizer {
             case UNKNOWN -> throw new RejectedRecordException("unknown ticket sale type");
         };
         requireText(sale.getConcertId(), "concertId");
+        requireText(sale.getOrderId(), "orderId");
         if (sale.getAmountMinor() < 0 || sale.getSeats() < 0) {
             throw new RejectedRecordException("negative amount or seats; refunds carry positive amounts");
         }
         return base(sale.getEventId(), sale.getOccurredAt().toEpochMilli(), sale.getIdentifier())
                 .setKind(kind).setConcertId(sale.getConcertId()).setAmountMinor(sale.getAmountMinor())
-                .setCurrency(sale.getCurrency()).setSeats(sale.getSeats()).setPriceBand(sale.getPriceBand())
+                .setCurrency(sale.getCurrency()).setSeats(sale.getSeats()).setOrderId(sale.getOrderId())
+                .setPriceBand(sale.getPriceBand())
                 .setRecommendationId(sale.getRecommendationId());
     }
 

@@ -116,28 +116,31 @@ public final class GuestProcessor implements Processor<String, SpecificRecord, S
             send(event.getIdentifier(), command(CommandType.EVENT, null, event, 0), event.getOccurredAt());
             return;
         }
-        if (!firstSighting(event.getEventId(), event.getOccurredAt())) {
+        if (!firstSighting(event.getSourceTopic(), event.getEventId(), event.getOccurredAt())) {
             return;
         }
         dispatch(key, event, 0);
     }
 
     /**
-     * True the first time an event id is seen at its event time. Older than the de-duplication horizon, an
-     * event cannot be checked and is rejected rather than risk counting it twice.
+     * True the first time an event id is seen on its source topic (ids are unique per producer, not across
+     * producers). Older than the de-duplication horizon, an event cannot be checked and is rejected rather than
+     * risk counting it twice.
      */
-    boolean firstSighting(String eventId, long occurredAt) {
+    boolean firstSighting(String sourceTopic, String eventId, long occurredAt) {
+        String id = sourceTopic + "|" + eventId;
         long horizon = context.currentStreamTimeMs() - settings.dedupRetention().toMillis();
         if (occurredAt < horizon) {
             throw new RejectedRecordException("event time " + Instant.ofEpochMilli(occurredAt)
                     + " is older than the de-duplication horizon of " + settings.dedupRetention());
         }
-        try (WindowStoreIterator<Long> hits = seen.fetch(eventId, occurredAt, occurredAt)) {
+        // The id alone decides, at whatever time it was first seen: a re-send may carry a re-stamped occurredAt.
+        try (WindowStoreIterator<Long> hits = seen.fetch(id, Math.max(0, horizon), Long.MAX_VALUE)) {
             if (hits.hasNext()) {
                 return false;
             }
         }
-        seen.put(eventId, occurredAt, occurredAt);
+        seen.put(id, occurredAt, occurredAt);
         return true;
     }
 
@@ -148,8 +151,9 @@ public final class GuestProcessor implements Processor<String, SpecificRecord, S
         }
         switch (command.getType()) {
             case EVENT -> {
-                if (command.getHops() == 0 && !firstSighting(command.getEvent().getEventId(),
-                        command.getEvent().getOccurredAt())) {
+                GuestEvent event = command.getEvent();
+                if (command.getHops() == 0
+                        && !firstSighting(event.getSourceTopic(), event.getEventId(), event.getOccurredAt())) {
                     return;
                 }
                 dispatch(key, command.getEvent(), command.getHops());
@@ -228,10 +232,15 @@ public final class GuestProcessor implements Processor<String, SpecificRecord, S
             if (concerts.get(event.getConcertId()) != null) {
                 dispatch(held.getOther(), event, 0);
             } else {
+                forget(event); // so a re-send once the concert exists counts
                 context.forward(PendingExpiry.deadLetter(settings.applicationId(), event, settings.pendingHold(), now),
                         ProfileNames.SINK_DEAD_LETTERS);
             }
         }
+    }
+
+    private void forget(GuestEvent event) {
+        seen.put(event.getSourceTopic() + "|" + event.getEventId(), null, event.getOccurredAt());
     }
 
     /** Drops the held events of an erased identifier, so a late concert cannot bring the guest back. */
@@ -302,7 +311,7 @@ public final class GuestProcessor implements Processor<String, SpecificRecord, S
 
     private static SegmentChange segmentChange(GuestState guest, ValueTracker.Transition change, long now) {
         return SegmentChange.newBuilder()
-                .setEventId(guest.getId() + "|" + guest.getVersion())
+                .setEventId(guest.getId() + ":" + guest.getVersion())
                 .setGuestId(guest.getId())
                 .setFromSegment(change.fromSegment() == LifecycleSegment.UNKNOWN ? null : change.fromSegment())
                 .setToSegment(change.toSegment())

@@ -58,6 +58,8 @@ final class GuestStates {
         state.setCategorySpend(new HashMap<>(state.getCategorySpend()));
         state.setMarketSpend(new HashMap<>(state.getMarketSpend()));
         state.setPurchased(new ArrayList<>(state.getPurchased()));
+        state.setSeats(new HashMap<>(state.getSeats()));
+        state.setOrderSeats(new HashMap<>(state.getOrderSeats()));
         state.setRecent(new ArrayList<>(state.getRecent()));
         return state;
     }

@@ -67,12 +67,12 @@ final class IdentityProtocol {
             if (!from.equals(key)) {
                 throw new RejectedRecordException("UNLINK must be keyed by its from identifier " + from + ", was " + key);
             }
-            if (guests.firstSighting(link.getEventId(), at)) {
+            if (guests.firstSighting(sourceTopic, link.getEventId(), at)) {
                 unlink(from, at);
             }
             return;
         }
-        if (!guests.firstSighting(link.getEventId(), at)) {
+        if (!guests.firstSighting(sourceTopic, link.getEventId(), at)) {
             return;
         }
         String survivor = Identifiers.survivor(from, to);
@@ -206,6 +206,8 @@ final class IdentityProtocol {
         other.getCategorySpend().forEach((category, spend) -> into.getCategorySpend().merge(category, spend, Long::sum));
         other.getMarketSpend().forEach((category, spend) -> into.getMarketSpend().putIfAbsent(category, spend));
         other.getPurchased().stream().filter(id -> !into.getPurchased().contains(id)).forEach(into.getPurchased()::add);
+        other.getSeats().forEach((concert, seats) -> into.getSeats().merge(concert, seats, Integer::sum));
+        other.getOrderSeats().forEach((order, seats) -> into.getOrderSeats().merge(order, seats, Integer::sum));
         mergeRecent(into, other);
         into.setEventCount(into.getEventCount() + other.getEventCount());
         into.setLearnedCount(into.getLearnedCount() + other.getLearnedCount());

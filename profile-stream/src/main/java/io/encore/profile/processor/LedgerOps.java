@@ -39,9 +39,13 @@ final class LedgerOps {
         state.setLastPurchaseAt(ledger.lastPurchaseAt().isPresent() ? ledger.lastPurchaseAt().getAsLong() : null);
     }
 
-    void record(GuestState state, long occurredAt, long amountMinor, int orders) {
+    /** Books a sale; {@code purchase} marks the first/last purchase time even when no order is added. */
+    void record(GuestState state, long occurredAt, long amountMinor, int orders, boolean purchase) {
         SpendLedger ledger = read(state);
         ledger.record(occurredAt, amountMinor, orders);
+        if (purchase && orders == 0) {
+            ledger.notePurchaseAt(occurredAt);
+        }
         write(state, ledger);
     }
 

@@ -106,6 +106,7 @@ final class ProfileUpdater {
         state.setChannels(new HashMap<>());
         state.setRecent(new ArrayList<>());
         state.setAnchorAt(0);
+        state.setLearnedCount(0);
     }
 
     private static void withdrawEmail(GuestState state) {
@@ -117,25 +118,53 @@ final class ProfileUpdater {
 
     private void applySale(GuestState state, GuestEvent sale, ConcertProfile concert) {
         boolean purchase = sale.getKind() == EventKind.PURCHASE;
-        ledger.record(state, sale.getOccurredAt(), purchase ? sale.getAmountMinor() : -sale.getAmountMinor(),
-                purchase ? 1 : -1);
+        String concertId = sale.getConcertId();
+        int seats = purchase ? Math.max(sale.getSeats(), 1) : -Math.max(sale.getSeats(), 1);
+        state.getSeats().merge(concertId, seats, Integer::sum);
+        // An order counts while it holds a seat: a partial refund changes the amount, not the orders. Sums, so
+        // a refund that arrives before its purchase ends in the same place.
+        int before = state.getOrderSeats().getOrDefault(sale.getOrderId(), 0);
+        int after = before + seats;
+        state.getOrderSeats().put(sale.getOrderId(), after);
+        boundOrders(state);
+        int orders = before <= 0 && after > 0 ? 1 : before > 0 && after <= 0 ? -1 : 0;
+        ledger.record(state, sale.getOccurredAt(), purchase ? sale.getAmountMinor() : -sale.getAmountMinor(), orders,
+                purchase);
         if (sale.getCurrency() != null) {
             state.setCurrency(sale.getCurrency());
         }
-        List<String> purchased = state.getPurchased();
-        purchased.remove(sale.getConcertId());
-        if (purchase) {
-            purchased.add(sale.getConcertId());
-            if (purchased.size() > settings.purchasedConcerts()) {
-                purchased.remove(0);
-            }
-        }
+        rememberConcert(state, concertId);
         long signedAmount = purchase ? sale.getAmountMinor() : -sale.getAmountMinor();
         for (String tag : concert.getTags()) {
-            state.getCategorySpend().merge(tag, signedAmount, (a, b) -> Math.max(0, a + b));
+            state.getCategorySpend().merge(tag, signedAmount, Long::sum);
         }
         if (profilingAllowed(state)) {
             countHabits(state, sale, concert, purchase ? 1.0 : -1.0);
+        }
+    }
+
+    /** At most four orders per remembered concert; settled (seatless) orders go first, then the oldest ids. */
+    private void boundOrders(GuestState state) {
+        Map<String, Integer> orders = state.getOrderSeats();
+        int limit = 4 * settings.purchasedConcerts();
+        if (orders.size() <= limit) {
+            return;
+        }
+        List<String> drop = orders.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, Integer> e) -> e.getValue() > 0).thenComparing(Map.Entry::getKey))
+                .limit(orders.size() - limit).map(Map.Entry::getKey).toList();
+        drop.forEach(orders::remove);
+    }
+
+    /** Keeps the bounded list of concerts the guest bought or returned; the oldest falls out first. */
+    private void rememberConcert(GuestState state, String concertId) {
+        List<String> concerts = state.getPurchased();
+        if (concerts.contains(concertId)) {
+            return;
+        }
+        concerts.add(concertId);
+        while (concerts.size() > settings.purchasedConcerts()) {
+            state.getSeats().remove(concerts.remove(0));
         }
     }
 
@@ -149,15 +178,16 @@ final class ProfileUpdater {
             bump(state.getLeadTimes(), days < 7 ? 0 : days < 30 ? 1 : days < 90 ? 2 : 3, delta);
         }
         if (concert.getHall() != null) {
-            state.getHalls().merge(concert.getHall(), delta, (a, b) -> Math.max(0.0, a + b));
+            state.getHalls().merge(concert.getHall(), delta, Double::sum);
         }
         if (sale.getPriceBand() != null) {
-            state.getPriceBands().merge(sale.getPriceBand(), delta, (a, b) -> Math.max(0.0, a + b));
+            state.getPriceBands().merge(sale.getPriceBand(), delta, Double::sum);
         }
     }
 
+    /** Counters are plain sums (a refund may land before its purchase); readers clamp at zero. */
     private static void bump(List<Double> counts, int index, double delta) {
-        counts.set(index, Math.max(0.0, counts.get(index) + delta));
+        counts.set(index, counts.get(index) + delta);
     }
 
     private static void updateChannels(GuestState state, GuestEvent event) {

@@ -58,7 +58,7 @@ final class ProfileView {
                 .setTasteVector(state.getVector().stream().map(Double::floatValue).toList())
                 .setTasteDimension(state.getVector().size())
                 .setTopConcepts(concepts(state, w -> w > 0, PUBLISHED_CONCEPTS, false))
-                .setNegativeConcepts(concepts(state, w -> w < 0, PUBLISHED_NEGATIVE, true))
+                .setNegativeConcepts(aversions(concepts(state, w -> w < 0, PUBLISHED_NEGATIVE, true)))
                 .setPerformerAffinities(byKind(state, EnumSet.of(ConceptKind.PERFORMER, ConceptKind.COMPOSER, ConceptKind.WORK)))
                 .setTagAffinities(byKind(state, EnumSet.of(ConceptKind.TAG)))
                 .setHabits(habits(state))
@@ -70,7 +70,8 @@ final class ProfileView {
                 .setSegment(LifecycleSegment.valueOf(state.getSegment()))
                 .setBehaviourGroup(state.getSegment().toLowerCase(Locale.ROOT))
                 .setEventCount(state.getEventCount())
-                .setPurchasedConcertIds(List.copyOf(state.getPurchased()))
+                .setPurchasedConcertIds(state.getPurchased().stream()
+                        .filter(concert -> state.getSeats().getOrDefault(concert, 0) > 0).toList())
                 .setFirstSeenAt(instant(state.getFirstSeenAt()))
                 .setLastEventAt(instant(state.getLastEventAt()))
                 .setVersion(state.getVersion())
@@ -117,8 +118,15 @@ final class ProfileView {
                 .toList();
     }
 
+    /** Negative concepts are published with the strength of the aversion, as WeightedConcept's contract says. */
+    private static List<WeightedConcept> aversions(List<WeightedConcept> negative) {
+        return negative.stream().map(c -> new WeightedConcept(c.getConcept(), c.getKind(), Math.abs(c.getWeight()))).toList();
+    }
+
+    /** The guest's positive concepts of some kinds; aversions are only in negativeConcepts. */
     private static List<WeightedConcept> byKind(GuestState state, Set<ConceptKind> kinds) {
         return state.getConcepts().entrySet().stream()
+                .filter(entry -> entry.getValue() > 0)
                 .map(entry -> weighted(entry.getKey(), entry.getValue()))
                 .filter(concept -> kinds.contains(concept.getKind()))
                 .sorted(Comparator.comparingDouble((WeightedConcept c) -> -c.getWeight()).thenComparing(WeightedConcept::getConcept))
@@ -147,16 +155,21 @@ final class ProfileView {
                 .build();
     }
 
+    /** Shares of the positive counts; a count below zero (a refund seen before its purchase) counts as zero. */
     private static List<Float> shares(List<Double> counts) {
-        double total = counts.stream().mapToDouble(Double::doubleValue).sum();
-        return total <= 0 ? List.of() : counts.stream().map(c -> (float) (c / total)).toList();
+        double total = counts.stream().mapToDouble(c -> Math.max(0, c)).sum();
+        return total <= 0 ? List.of() : counts.stream().map(c -> (float) (Math.max(0, c) / total)).toList();
     }
 
     private static Map<String, Float> shares(Map<String, Double> counts) {
-        double total = counts.values().stream().mapToDouble(Double::doubleValue).sum();
+        double total = counts.values().stream().mapToDouble(c -> Math.max(0, c)).sum();
         Map<String, Float> shares = new HashMap<>();
         if (total > 0) {
-            counts.forEach((key, count) -> shares.put(key, (float) (count / total)));
+            counts.forEach((key, count) -> {
+                if (count > 0) {
+                    shares.put(key, (float) (count / total));
+                }
+            });
         }
         return shares;
     }
@@ -175,7 +188,7 @@ final class ProfileView {
     private static List<CategoryPotential> potential(GuestState state) {
         return state.getMarketSpend().entrySet().stream()
                 .map(entry -> {
-                    long here = state.getCategorySpend().getOrDefault(entry.getKey(), 0L);
+                    long here = Math.max(0, state.getCategorySpend().getOrDefault(entry.getKey(), 0L));
                     return new CategoryPotential(entry.getKey(), entry.getValue(), here, Math.max(0, entry.getValue() - here));
                 })
                 .sorted(Comparator.comparingLong(CategoryPotential::getPotentialMinor).reversed()
@@ -189,13 +202,21 @@ final class ProfileView {
                 .setFrequencyPerMonth(rfm.frequencyPerMonth())
                 .setMonetaryMinor(rfm.monetaryCurrentMinor())
                 .setCurrency(state.getCurrency() == null ? "DKK" : state.getCurrency())
-                .setTenureDays(state.getFirstSeenAt() == null ? null : rfm.tenureDays())
+                .setTenureDays(tenureDays(state))
                 .setMarketSpendMinor(state.getMarketSpend().isEmpty() ? null
                         : state.getMarketSpend().values().stream().mapToLong(Long::longValue).sum())
                 .setWindowDays(currentWindowDays)
                 .setValueGroup(ValueGroup.valueOf(state.getValueGroup()))
                 .setAsOf(Instant.ofEpochMilli(state.getRfmAsOf() == null ? 0 : state.getRfmAsOf()))
                 .build();
+    }
+
+    /** RFM-T tenure: whole days from the first purchase to the evaluation instant; null for a prospect. */
+    private static Integer tenureDays(GuestState state) {
+        if (state.getFirstPurchaseAt() == null || state.getRfmAsOf() == null) {
+            return null;
+        }
+        return (int) Math.max(0, (state.getRfmAsOf() - state.getFirstPurchaseAt()) / 86_400_000L);
     }
 
     private static Instant instant(Long millis) {

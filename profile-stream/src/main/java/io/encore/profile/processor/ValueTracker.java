@@ -70,9 +70,10 @@ final class ValueTracker {
             state.setComparisonValueMinor(move(histogram(COMPARISON), COMPARISON, state.getComparisonValueMinor(),
                     rfm.comparisonAnnualizedMinor()));
         }
-        ValueGroup group = rfm.hasPurchased() ? histogram(CURRENT).groupOf(rfm.monetaryCurrentMinor()) : ValueGroup.E;
+        // A prospect has no value to rank: UNKNOWN, as the GuestProfile contract says.
+        ValueGroup group = rfm.hasPurchased() ? histogram(CURRENT).groupOf(rfm.monetaryCurrentMinor()) : ValueGroup.UNKNOWN;
         ValueGroup comparisonGroup = rfm.hasPurchased()
-                ? histogram(COMPARISON).groupOf(rfm.comparisonAnnualizedMinor()) : ValueGroup.E;
+                ? histogram(COMPARISON).groupOf(rfm.comparisonAnnualizedMinor()) : ValueGroup.UNKNOWN;
         LifecycleSegment segment = Lifecycle.classify(rfm, group, comparisonGroup);
         state.setComparisonGroup(comparisonGroup.name());
         LifecycleSegment fromSegment = LifecycleSegment.valueOf(state.getSegment());

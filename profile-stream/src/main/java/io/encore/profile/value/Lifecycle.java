@@ -17,9 +17,10 @@ import io.encore.schemas.avro.ValueGroup;
  *   <li>current group higher than the comparison group → {@code GROWING};</li>
  *   <li>otherwise (equal groups, or either group UNKNOWN: no evidence of change) → {@code LOYAL}.</li>
  * </ol>
- * A is the highest group and E the lowest. The comparison group is the caller's {@link ValueHistogram#groupOf}
- * of {@link Rfm#comparisonAnnualizedMinor()} in the same population as the current value, so both are measured
- * against today's guests.
+ * A is the highest group and E the lowest. Both groups are ranks among peers: the current group ranks the
+ * current-window value among all guests' current values, the comparison group ranks the comparison-window
+ * value among all guests' comparison values. A guest who spends as before while everyone else spends more
+ * falls behind its peers and needs attention.
  */
 public final class Lifecycle {
 

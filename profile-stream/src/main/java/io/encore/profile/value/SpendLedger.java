@@ -23,9 +23,10 @@ import java.util.TreeMap;
  * dropped, exactly as it would have been evicted had it arrived first.
  *
  * <p><b>Refunds.</b> A refund is booked in the month it happens, with a negative amount and {@code -1} order (or
- * {@code 0} orders for a partial refund). A bucket's stored net may go below zero (so a refund arriving before its
- * purchase in the same month gives the same result), but every query counts a bucket as at least zero: a refund
- * can cancel spend and orders of its own month, never those of other months.
+ * {@code 0} orders for a partial refund). Buckets keep plain sums, which may go below zero, so the order records
+ * arrive in never matters; a query sums the months in its range and answers at least zero, so a refund cancels
+ * its purchase when both lie in the range (June's refund of a May order), and a range holding only the refund
+ * counts nothing.
  */
 public final class SpendLedger {
 
@@ -124,22 +125,25 @@ public final class SpendLedger {
         }
     }
 
-    /** Net spend, in minor units, of the months whose start lies in {@code [fromInclusive, toExclusive)}. */
+    /**
+     * Net spend, in minor units, of the months whose start lies in {@code [fromInclusive, toExclusive)}, at
+     * least 0: a refund in June of a May purchase cancels it when both months are in the range.
+     */
     public long spend(long fromInclusive, long toExclusive) {
         long total = 0;
         for (Bucket bucket : range(fromInclusive, toExclusive)) {
-            total = Math.addExact(total, Math.max(0, bucket.amount()));
+            total = Math.addExact(total, bucket.amount());
         }
-        return total;
+        return Math.max(0, total);
     }
 
-    /** Net orders of the months whose start lies in {@code [fromInclusive, toExclusive)}. */
+    /** Net orders of the months whose start lies in {@code [fromInclusive, toExclusive)}, at least 0. */
     public long orders(long fromInclusive, long toExclusive) {
         long total = 0;
         for (Bucket bucket : range(fromInclusive, toExclusive)) {
-            total += Math.max(0, bucket.orders());
+            total += bucket.orders();
         }
-        return total;
+        return Math.max(0, total);
     }
 
     /** Net orders of all kept months (not those dropped from the window). */
@@ -195,6 +199,11 @@ public final class SpendLedger {
             throw new IllegalArgumentException("months must span fewer than " + maxMonths + " months, got "
                     + months[0] + " to " + months[months.length - 1]);
         }
+    }
+
+    /** Marks a purchase time without booking an order (more seats for a concert already counted). */
+    public void notePurchaseAt(long occurredAtMillis) {
+        notePurchase(occurredAtMillis);
     }
 
     private void notePurchase(long occurredAtMillis) {

@@ -173,9 +173,8 @@ public final class ValueHistogram {
      * with k values above it is quintile {@code ⌊5k / P⌋}: the top value is A, and of two guests the lower is C, not
      * E); a value
      * below every positive value is E; and with no positive value at all, a positive value has nobody to be
-     * ranked against and is {@link ValueGroup#UNKNOWN} rather than A. The value need not be in the population
-     * (the comparison-window value of a guest is ranked in the population of current values); when it is, the
-     * caller adds it before asking so the guest counts itself. Costs one pass over the buckets above the value.
+     * ranked against and is {@link ValueGroup#UNKNOWN} rather than A. The value need not be in the population;
+     * when it is, the caller adds it before asking so the guest counts itself. Costs one pass over the buckets above the value.
      */
     public ValueGroup groupOf(long value) {
         if (value <= 0) {

@@ -22,7 +22,6 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,6 +36,7 @@ import io.encore.schemas.avro.Concert;
 import io.encore.schemas.avro.GuestIdentifier;
 import io.encore.schemas.avro.GuestProfile;
 import io.encore.schemas.avro.RfmValue;
+import io.encore.schemas.avro.TicketSale;
 import io.encore.schemas.avro.TicketSaleType;
 import io.encore.schemas.avro.WeightedConcept;
 
@@ -74,8 +74,6 @@ class TasteTopologyTest {
     }
 
     @Test
-    @Disabled("BUG: purchasedConcertIds depends on arrival order: a refund processed before its purchase "
-            + "removes nothing, the purchase then adds the concert for good")
     void shouldLeaveTheConcertOutOfPurchasedWhenTheRefundArrivesBeforeItsPurchase() {
         // given
         startWithDistinctConcerts(T0);
@@ -104,8 +102,6 @@ class TasteTopologyTest {
     }
 
     @Test
-    @Disabled("BUG: negativeConcepts are published with negative weights; WeightedConcept.weight is non-negative "
-            + "and, in a negative list, the strength of the aversion")
     void shouldPublishTheAversionAsANonNegativeStrengthWhenTheGuestTurnedAway() {
         // given
         startWithDistinctConcerts(T0);
@@ -207,7 +203,7 @@ class TasteTopologyTest {
         assertThat(fan().getTopConcepts()).isNotEmpty();
         // when
         profile.pipe(profile.topics.guestConsents(), key(FAN), consent("c1", FAN, false, false, T0));
-        // then: discarded, not merely hidden; the counters stay
+        // then: discarded, not merely hidden; the event count stays, the learned count restarts
         GuestProfile guest = fan();
         assertThat(guest.getProfilingAllowed()).isFalse();
         assertThat(guest.getTopConcepts()).isEmpty();
@@ -215,7 +211,7 @@ class TasteTopologyTest {
         assertThat(guest.getPerformerAffinities()).isEmpty();
         assertThat(guest.getTasteVector()).containsOnly(0f);
         assertThat(guest.getEventCount()).isEqualTo(3);
-        assertThat(guest.getLearnedEventCount()).isEqualTo(2);
+        assertThat(guest.getLearnedEventCount()).isZero();
         assertThat(profile.guests().get(key(FAN)).getAnchorAt()).isZero();
     }
 
@@ -358,7 +354,10 @@ class TasteTopologyTest {
 
     private static Consumer<ProfileDriver> saleEvent(String eventId, GuestIdentifier who, TicketSaleType type,
                                                      String concertId, long amount, Instant at) {
-        return p -> p.pipe(p.topics.ticketSales(), key(who), sale(eventId, who, type, concertId, amount, at));
+        // One order per guest and concert here, so a refund names the order of the purchase it returns.
+        TicketSale sale = TicketSale.newBuilder(sale(eventId, who, type, concertId, amount, at))
+                .setOrderId("o-" + who.getValue() + "-" + concertId).build();
+        return p -> p.pipe(p.topics.ticketSales(), key(who), sale);
     }
 
     private static Instant days(int before) {

@@ -105,7 +105,7 @@ class SpendLedgerTest {
     }
 
     @Test
-    void shouldClampRefundsToTheirOwnMonthWhenTheyExceedItsSpend() {
+    void shouldCancelAPurchaseWithARefundInALaterMonthWhenBothAreInTheRange() {
         // given
         SpendLedger ledger = new SpendLedger();
         ledger.record(millis("2024-05-10T10:00:00Z"), 50_000, 1);
@@ -114,15 +114,15 @@ class SpendLedgerTest {
         ledger.record(millis("2024-07-02T10:00:00Z"), -50_000, -1); // refund of the May order
 
         // when
+        long mayToJuly = ledger.spend(millis("2024-05-01T00:00:00Z"), millis("2024-08-01T00:00:00Z"));
         long may = ledger.spend(millis("2024-05-01T00:00:00Z"), millis("2024-06-01T00:00:00Z"));
-        long june = ledger.spend(millis("2024-06-01T00:00:00Z"), millis("2024-07-01T00:00:00Z"));
         long july = ledger.spend(millis("2024-07-01T00:00:00Z"), millis("2024-08-01T00:00:00Z"));
 
-        // then
+        // then: the refund cancels May's order over the three months; a range holding only the refund is 0
+        assertThat(mayToJuly).isEqualTo(20_000);
         assertThat(may).isEqualTo(50_000);
-        assertThat(june).isEqualTo(20_000);
         assertThat(july).isZero();
-        assertThat(ledger.totalOrders()).isEqualTo(2);
+        assertThat(ledger.totalOrders()).isEqualTo(1);
         assertThat(ledger.amounts()).containsExactly(50_000, 20_000, -50_000);
         assertThat(ledger.orders()).containsExactly(1, 1, -1);
     }

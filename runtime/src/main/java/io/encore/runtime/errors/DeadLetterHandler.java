@@ -41,6 +41,7 @@ public final class DeadLetterHandler
 
     public static final String TOPIC_CONFIG = "encore.dead.letter.topic";
 
+    /** Bad input (undecodable bytes, rejected records) is logged without a stack trace: it is not a bug. */
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
 
     private String topic;
@@ -107,7 +108,7 @@ public final class DeadLetterHandler
     private List<ProducerRecord<byte[], byte[]>> letter(FailureStage stage, Exception exception,
                                                         DeadLetters.Origin origin) {
         String reason = DeadLetters.reason(exception);
-        if (exception instanceof RejectedRecordException) {
+        if (exception instanceof RejectedRecordException || stage == FailureStage.DESERIALIZATION) {
             LOG.warn("Dead-lettering a record from {}-{}@{} at {}: {}", origin.topic(), origin.partition(),
                     origin.offset(), stage, reason);
         } else {
