@@ -2,6 +2,7 @@ package io.encore.profile;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
@@ -45,9 +46,10 @@ public final class ProfileStreamApp implements AutoCloseable {
         EncoreConfig encore = config.encore();
         AvroWireFormat format = encore.wireFormat();
         ProfileSerdes serdes = ProfileSerdes.of(encore.topicCatalogue(format), format);
-        PrivateTopics.ensure(config.streamsProperties(), settings, serdes.catalogue());
+        Properties properties = config.streamsProperties(serdes.catalogue().deadLetters().name());
+        PrivateTopics.ensure(properties, settings, serdes.catalogue());
         Topology topology = ProfileTopology.build(settings, serdes);
-        runner = new StreamsRunner(topology, config.streamsProperties());
+        runner = new StreamsRunner(topology, properties);
         PrometheusMeterRegistry registry = Metrics.prometheus();
         runner.alsoClose(Metrics.bindStreams(registry, runner.streams()));
         HostAndPort self = new HostAndPort(config.advertisedHost(), config.httpPort());

@@ -97,9 +97,9 @@ public final class ProfileStreamConfig extends AbstractConfig {
      * The Kafka Streams properties: every original passes through (the dead-letter handler reads the registry
      * settings from them), with production defaults where the operator set nothing: exactly_once_v2, state
      * under {@code .encore/state}, the dead-letter handler for all three failure kinds, and
-     * {@code application.server} so interactive queries can be forwarded.
+     * {@code application.server} so interactive queries can be forwarded, and {@code deadLetterTopic} for it.
      */
-    public Properties streamsProperties() {
+    public Properties streamsProperties(String deadLetterTopic) {
         Properties props = new Properties();
         props.putAll(originals());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, getString(StreamsConfig.APPLICATION_ID_CONFIG));
@@ -112,7 +112,7 @@ public final class ProfileStreamConfig extends AbstractConfig {
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         props.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         props.putIfAbsent("processing.exception.handler.global.enabled", true);
-        props.putIfAbsent(DeadLetterHandler.TOPIC_CONFIG, encore().topicCatalogue().deadLetters().name());
+        props.putIfAbsent(DeadLetterHandler.TOPIC_CONFIG, deadLetterTopic);
         return props;
     }
 
