@@ -3,6 +3,7 @@ package io.encore.profile.topology;
 import static io.encore.profile.topology.Fixtures.T0;
 import static io.encore.profile.topology.Fixtures.click;
 import static io.encore.profile.topology.Fixtures.concert;
+import static io.encore.profile.topology.Fixtures.crooner;
 import static io.encore.profile.topology.Fixtures.cookie;
 import static io.encore.profile.topology.Fixtures.key;
 import static io.encore.profile.topology.Fixtures.link;
@@ -49,8 +50,7 @@ class DeadLetterTopologyTest {
     @BeforeEach
     void catalogue() {
         profile = new ProfileDriver();
-        profile.pipe(profile.topics.concerts(), "jazz", concert("jazz", "Crooner night", "Gregory Porter",
-                List.of("vocal jazz"), T0.plus(Duration.ofDays(30))));
+        profile.pipe(profile.topics.concerts(), "jazz", crooner());
     }
 
     @AfterEach

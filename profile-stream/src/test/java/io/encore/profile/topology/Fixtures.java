@@ -1,5 +1,6 @@
 package io.encore.profile.topology;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -60,6 +61,11 @@ final class Fixtures {
                 .setVersion(1L)
                 .setUpdatedAt(T0)
                 .build();
+    }
+
+    /** The crooner concert most tests need: Gregory Porter, vocal jazz, 30 days after {@link #T0}. */
+    static Concert crooner() {
+        return concert("jazz", "Crooner night", "Gregory Porter", List.of("vocal jazz"), T0.plus(Duration.ofDays(30)));
     }
 
     static ClickEvent click(String eventId, GuestIdentifier who, ClickType type, String concertId, Instant at) {

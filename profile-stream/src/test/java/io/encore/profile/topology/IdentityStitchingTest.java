@@ -4,6 +4,7 @@ import static io.encore.profile.topology.Fixtures.T0;
 import static io.encore.profile.topology.Fixtures.card;
 import static io.encore.profile.topology.Fixtures.click;
 import static io.encore.profile.topology.Fixtures.concert;
+import static io.encore.profile.topology.Fixtures.crooner;
 import static io.encore.profile.topology.Fixtures.cookie;
 import static io.encore.profile.topology.Fixtures.guest;
 import static io.encore.profile.topology.Fixtures.key;
@@ -33,8 +34,7 @@ class IdentityStitchingTest {
     @BeforeEach
     void catalogue() {
         profile = new ProfileDriver();
-        profile.pipe(profile.topics.concerts(), "jazz", concert("jazz", "Crooner night", "Gregory Porter",
-                List.of("vocal jazz"), T0.plus(Duration.ofDays(30))));
+        profile.pipe(profile.topics.concerts(), "jazz", crooner());
         profile.pipe(profile.topics.concerts(), "drums", concert("drums", "Percussion lab", "Marilyn Mazur",
                 List.of("experimental"), T0.plus(Duration.ofDays(40))));
     }

@@ -4,6 +4,7 @@ import static io.encore.profile.topology.Fixtures.T0;
 import static io.encore.profile.topology.Fixtures.ad;
 import static io.encore.profile.topology.Fixtures.click;
 import static io.encore.profile.topology.Fixtures.concert;
+import static io.encore.profile.topology.Fixtures.crooner;
 import static io.encore.profile.topology.Fixtures.consent;
 import static io.encore.profile.topology.Fixtures.cookie;
 import static io.encore.profile.topology.Fixtures.key;
@@ -255,8 +256,7 @@ class TasteTopologyTest {
 
     private Map<String, GuestProfile> replay(List<Consumer<ProfileDriver>> events) {
         try (ProfileDriver driver = new ProfileDriver()) {
-            driver.pipe(driver.topics.concerts(), "jazz", concert("jazz", "Crooner night", "Gregory Porter",
-                    List.of("vocal jazz"), T0.plus(Duration.ofDays(30))));
+            driver.pipe(driver.topics.concerts(), "jazz", crooner());
             driver.pipe(driver.topics.concerts(), "drums", concert("drums", "Percussion lab", "Marilyn Mazur",
                     List.of("experimental"), T0.plus(Duration.ofDays(40))));
             driver.pipe(driver.topics.concerts(), "opera", concert("opera", "Carmen in concert", "Elina Garanca",
