@@ -1,0 +1,39 @@
+package io.encore.scoring.config;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.encore.schemas.avro.Channel;
+
+/**
+ * Everything the scoring topology's behaviour depends on, as plain values: from the app's configuration in
+ * production, from {@link #defaults()} in tests.
+ *
+ * @param channels           channels a list is kept for (each needs the guest's consent)
+ * @param topN               items per list
+ * @param maxPerPerformer    diversity: items sharing a performer
+ * @param maxPerTag          diversity: items sharing a tag
+ * @param exploration        share of slots filled from beyond the top (bandit-independent exploration)
+ * @param holdoutShare       guests who get the non-personalized control list
+ * @param attributionWindow  how long after a list a click or purchase counts as its reward
+ * @param clickReward        reward of a click (a purchase is 1)
+ * @param rescoreInterval    how often a catalogue change is applied to the task's guests (wall clock)
+ * @param rescoreBatch       guests re-scored per interval after a catalogue change
+ */
+public record ScoringSettings(String applicationId, String topicPrefix, int dimension, List<Channel> channels,
+                              int topN, int maxPerPerformer, int maxPerTag, double exploration, double holdoutShare,
+                              Duration attributionWindow, double clickReward, Duration rescoreInterval,
+                              int rescoreBatch) {
+
+    public static final String APPLICATION_ID_DEFAULT = "encore-scoring-stream";
+
+    public static ScoringSettings defaults() {
+        return new ScoringSettings(APPLICATION_ID_DEFAULT, "", 64, List.of(Channel.WEB, Channel.EMAIL, Channel.ADS),
+                10, 2, 4, 0.1, 0.05, Duration.ofDays(7), 0.3, Duration.ofSeconds(1), 5_000);
+    }
+
+    /** The private topic every catalogue change is broadcast to, one copy per partition. */
+    public String catalogueTopic() {
+        return topicPrefix + applicationId + "-catalogue";
+    }
+}
