@@ -1,9 +1,6 @@
 package io.encore.profile.topology;
 
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 
 import io.encore.profile.avro.ConcertTerms;
 import io.encore.profile.avro.GuestCommand;
@@ -27,15 +24,5 @@ public record ProfileSerdes(TopicCatalogue catalogue, Serde<GuestCommand> guestC
                 AvroSerde.specific(GuestState.class, format, false),
                 AvroSerde.specific(ConcertTerms.class, format, false),
                 AvroSerde.specific(ValueHistogramState.class, format, false));
-    }
-
-    /** A deserializer of one record type seen as any record, so several input topics can feed one processor. */
-    static Deserializer<SpecificRecord> widened(Serde<? extends SpecificRecord> serde) {
-        Deserializer<? extends SpecificRecord> deserializer = serde.deserializer();
-        return (topic, data) -> deserializer.deserialize(topic, data);
-    }
-
-    static Serde<String> keys() {
-        return Serdes.String();
     }
 }

@@ -23,6 +23,7 @@ import io.encore.profile.config.ProfileSettings;
 import io.encore.profile.processor.ConcertProfiler;
 import io.encore.profile.processor.GuestProcessor;
 import io.encore.schemas.avro.ConcertProfile;
+import io.encore.schemas.serde.AvroSerde;
 import io.encore.schemas.topic.Topic;
 import io.encore.schemas.topic.TopicCatalogue;
 
@@ -94,7 +95,7 @@ public final class ProfileTopology {
         source(topology, SOURCE_IDENTITY_LINKS, eventTime, topics.identityLinks());
         source(topology, SOURCE_GUEST_CONSENTS, eventTime, topics.guestConsents());
         source(topology, SOURCE_MARKET_SPEND, eventTime, topics.marketSpend());
-        topology.addSource(SOURCE_GUEST_COMMANDS, keys, ProfileSerdes.widened(serdes.guestCommand()),
+        topology.addSource(SOURCE_GUEST_COMMANDS, keys, AvroSerde.anyRecord(serdes.guestCommand()),
                 settings.guestCommandsTopic());
         topology.addProcessor(PROCESSOR_GUESTS, () -> new GuestProcessor(settings), SOURCE_CLICK_EVENTS,
                 SOURCE_EMAIL_RESPONSES, SOURCE_AD_INTERACTIONS, SOURCE_TICKET_SALES, SOURCE_IDENTITY_LINKS,
@@ -148,7 +149,7 @@ public final class ProfileTopology {
     private static void source(Topology topology, String name, OccurredAtExtractor eventTime,
                                Topic<String, ? extends SpecificRecord> topic) {
         topology.addSource(AutoOffsetReset.earliest(), name, eventTime, Serdes.String().deserializer(),
-                ProfileSerdes.widened(topic.valueSerde()), topic.name());
+                AvroSerde.anyRecord(topic.valueSerde()), topic.name());
     }
 
     private static void sink(Topology topology, String name, Topic<String, ?> topic, String parent) {

@@ -41,6 +41,15 @@ public final class AvroSerde<T extends GenericContainer> implements Serde<T> {
     }
 
     /** The schema this serde reads into (the generated class's for specific serdes). */
+    /**
+     * A deserializer of one record type seen as any specific record, so that topics of different value types
+     * can feed one Kafka Streams processor.
+     */
+    public static Deserializer<SpecificRecord> anyRecord(Serde<? extends SpecificRecord> serde) {
+        Deserializer<? extends SpecificRecord> deserializer = serde.deserializer();
+        return (topic, data) -> deserializer.deserialize(topic, data);
+    }
+
     public Schema readerSchema() {
         return deserializer.readerSchema();
     }

@@ -1,0 +1,312 @@
+package io.encore.scoring.processor;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import io.encore.schemas.avro.Channel;
+import io.encore.schemas.avro.RecommendationChangeReason;
+import io.encore.schemas.avro.GuestProfile;
+import io.encore.schemas.avro.RecommendationChange;
+import io.encore.schemas.avro.RecommendationItem;
+import io.encore.schemas.avro.RecommendationSet;
+import io.encore.scoring.avro.CatalogueEntry;
+import io.encore.scoring.bandit.Holdout;
+import io.encore.scoring.bandit.ThompsonBandit;
+import io.encore.scoring.catalogue.Catalogue;
+import io.encore.scoring.catalogue.CatalogueSnapshots;
+import io.encore.scoring.config.ScoringSettings;
+import io.encore.scoring.model.GuestView;
+import io.encore.scoring.model.ScoringModel;
+import io.encore.scoring.ranking.ChangeDetector;
+import io.encore.scoring.ranking.Ranked;
+import io.encore.scoring.ranking.Ranker;
+import io.encore.scoring.topology.ScoringNames;
+
+/**
+ * The guest side of scoring-stream, one per task. A guest's profile change re-scores that guest; a catalogue
+ * change (broadcast to every task) re-scores every guest of the task, a batch per wall-clock tick so no task
+ * is blocked for long; a concert whose date passed drops out at the next tick. For each consented channel the
+ * guest's bandit picks a model (holdout guests get the non-personalized control), the ranker builds the list,
+ * and a {@link RecommendationSet} plus a {@link RecommendationChange} are published only when the visible
+ * list changed beyond the detector's threshold.
+ */
+public final class ScoringProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+
+    static final String CONTROL_ARM = "control";
+    private static final Duration EXPIRY_TICK = Duration.ofMinutes(1);
+
+    private final ScoringSettings settings;
+    private final Supplier<List<ScoringModel>> modelSupplier;
+    private final Supplier<ScoringModel> controlSupplier;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, GuestProfile> guests;
+    private KeyValueStore<String, CatalogueEntry> catalogueStore;
+    private KeyValueStore<String, RecommendationSet> sets;
+    private Map<String, ScoringModel> models;
+    private ScoringModel control;
+    private Bandits bandits;
+    private Ranker ranker;
+    private Ranker controlRanker;
+    private ChangeDetector detector;
+    private Holdout holdout;
+    private Catalogue catalogue;
+    private boolean catalogueDirty = true;
+    private RecommendationChangeReason pendingSweep;
+    private String sweepCursor;
+    private boolean sweeping;
+    private boolean changedDuringSweep;
+
+    public ScoringProcessor(ScoringSettings settings, Supplier<List<ScoringModel>> models,
+                            Supplier<ScoringModel> control) {
+        this.settings = settings;
+        this.modelSupplier = models;
+        this.controlSupplier = control;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        guests = context.getStateStore(ScoringNames.STORE_GUESTS);
+        catalogueStore = context.getStateStore(ScoringNames.STORE_CATALOGUE);
+        sets = context.getStateStore(ScoringNames.STORE_RECOMMENDATIONS);
+        models = new HashMap<>();
+        modelSupplier.get().forEach(model -> models.put(model.name(), model));
+        control = controlSupplier.get();
+        bandits = new Bandits(context.getStateStore(ScoringNames.STORE_BANDITS), List.copyOf(models.keySet()));
+        ranker = new Ranker(settings.topN(), settings.maxPerPerformer(), settings.maxPerTag(), settings.exploration());
+        controlRanker = new Ranker(settings.topN(), settings.maxPerPerformer(), settings.maxPerTag(), 0.0);
+        detector = new ChangeDetector(settings.topN(), 3, 3);
+        holdout = new Holdout(settings.holdoutShare());
+        context.schedule(settings.rescoreInterval(), PunctuationType.WALL_CLOCK_TIME, this::sweep);
+        context.schedule(EXPIRY_TICK, PunctuationType.WALL_CLOCK_TIME, this::expire);
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        if (record.value() instanceof CatalogueEntry entry) {
+            onCatalogue(record.key(), entry);
+        } else if (record.value() instanceof GuestProfile profile) {
+            guests.put(record.key(), profile);
+            rescore(profile, RecommendationChangeReason.PROFILE_CHANGED);
+        } else if (record.value() == null && isGuestProfiles()) {
+            retire(record.key(), record.timestamp());
+        }
+    }
+
+    private void onCatalogue(String concertId, CatalogueEntry entry) {
+        if (entry.getDeleted()) {
+            catalogueStore.delete(concertId);
+        } else {
+            catalogueStore.put(concertId, entry);
+        }
+        catalogueDirty = true;
+        pendingSweep = RecommendationChangeReason.CATALOGUE_CHANGED;
+        changedDuringSweep = sweeping;
+    }
+
+    /** A guest merged away or erased: every list is withdrawn with a tombstone. */
+    private void retire(String guestId, long timestamp) {
+        guests.delete(guestId);
+        for (Channel channel : settings.channels()) {
+            String key = setKey(guestId, channel);
+            if (sets.get(key) != null) {
+                sets.delete(key);
+                context.forward(new Record<>(key, null, timestamp), ScoringNames.SINK_RECOMMENDATIONS);
+            }
+        }
+    }
+
+    private void rescore(GuestProfile profile, RecommendationChangeReason reason) {
+        Catalogue snapshot = catalogue();
+        long now = context.currentSystemTimeMs();
+        GuestView view = GuestViews.of(profile, null);
+        float[] scores = new float[Math.max(snapshot.size(), 1)];
+        for (Channel channel : settings.channels()) {
+            if (!profile.getAllowedChannels().contains(channel)) {
+                withdraw(profile.getGuestId(), channel, now);
+                continue;
+            }
+            BitSet eligible = snapshot.eligible(now, profile.getPurchasedConcertIds());
+            publishIfChanged(profile, channel, list(profile, channel, view, snapshot, eligible, scores, now), reason, now);
+        }
+    }
+
+    /** The list a guest would see now on a channel: which arm, and the ranked items with reasons. */
+    private RecommendationSet list(GuestProfile profile, Channel channel, GuestView view, Catalogue snapshot,
+                                   BitSet eligible, float[] scores, long now) {
+        boolean held = holdout.isHoldout(profile.getGuestId()) || !profile.getProfilingAllowed();
+        String group = profile.getBehaviourGroup() == null ? "unknown" : profile.getBehaviourGroup();
+        String context = channel.name() + "|" + group;
+        String arm = CONTROL_ARM;
+        Double propensity = null;
+        ScoringModel model = control;
+        if (!held && !models.isEmpty()) {
+            ThompsonBandit.Choice choice = bandits.get(context).choose(random(profile, channel, now));
+            bandits.save(context);
+            arm = choice.arm();
+            propensity = choice.propensity();
+            model = models.get(arm);
+        }
+        Arrays.fill(scores, 0f);
+        model.score(view, snapshot, eligible, Instant.ofEpochMilli(now), scores);
+        List<Ranked> ranked = (held ? controlRanker : ranker).rank(scores, eligible, snapshot, random(profile, channel, now));
+        List<RecommendationItem> items = new ArrayList<>();
+        for (Ranked r : ranked) {
+            items.add(new RecommendationItem(snapshot.id(r.concertIndex()), r.rank(), (double) r.score(),
+                    r.explored() ? "exploration" : model.name(),
+                    model.explain(view, snapshot, r.concertIndex(), Instant.ofEpochMilli(now))));
+        }
+        return RecommendationSet.newBuilder()
+                .setRecommendationId("r-" + UUID.randomUUID())
+                .setGuestId(profile.getGuestId()).setChannel(channel).setArm(arm).setArmPropensity(propensity)
+                .setHoldout(held).setBehaviourGroup(profile.getBehaviourGroup())
+                .setLanguage(profile.getPreferredLanguage()).setItems(items)
+                .setProfileVersion(profile.getVersion()).setGeneratedAt(Instant.ofEpochMilli(now))
+                .build();
+    }
+
+    private void publishIfChanged(GuestProfile profile, Channel channel, RecommendationSet next, RecommendationChangeReason reason,
+                                  long now) {
+        String key = setKey(profile.getGuestId(), channel);
+        RecommendationSet previous = sets.get(key);
+        List<String> before = previous == null ? List.of() : ids(previous);
+        List<String> after = ids(next);
+        Optional<ChangeDetector.Change> change = detector.detect(before, after);
+        if (previous != null && change.isEmpty()) {
+            return;
+        }
+        if (previous == null && after.isEmpty()) {
+            return;
+        }
+        ChangeDetector.Change diff = change.orElseGet(() -> ChangeDetector.diff(before, after));
+        sets.put(key, next);
+        context.forward(new Record<>(key, next, now), ScoringNames.SINK_RECOMMENDATIONS);
+        context.forward(new Record<>(key, changeEvent(next, previous, diff, reason, now), now),
+                ScoringNames.SINK_RECOMMENDATION_CHANGES);
+    }
+
+    /** Consent withdrawn for a channel: the list goes, with a change that removes everything. */
+    private void withdraw(String guestId, Channel channel, long now) {
+        String key = setKey(guestId, channel);
+        RecommendationSet previous = sets.get(key);
+        if (previous == null) {
+            return;
+        }
+        sets.delete(key);
+        context.forward(new Record<>(key, null, now), ScoringNames.SINK_RECOMMENDATIONS);
+        RecommendationChange change = RecommendationChange.newBuilder()
+                .setEventId("withdrawn-" + previous.getRecommendationId())
+                .setGuestId(guestId).setChannel(channel).setRecommendationId(previous.getRecommendationId())
+                .setPreviousRecommendationId(previous.getRecommendationId())
+                .setAddedConcertIds(List.of()).setRemovedConcertIds(ids(previous)).setConcertIds(List.of())
+                .setReason(RecommendationChangeReason.CONSENT_CHANGED).setChangedAt(Instant.ofEpochMilli(now)).build();
+        context.forward(new Record<>(key, change, now), ScoringNames.SINK_RECOMMENDATION_CHANGES);
+    }
+
+    private static RecommendationChange changeEvent(RecommendationSet next, RecommendationSet previous,
+                                                    ChangeDetector.Change diff, RecommendationChangeReason reason, long now) {
+        return RecommendationChange.newBuilder()
+                .setEventId(next.getRecommendationId())
+                .setGuestId(next.getGuestId()).setChannel(next.getChannel())
+                .setRecommendationId(next.getRecommendationId())
+                .setPreviousRecommendationId(previous == null ? null : previous.getRecommendationId())
+                .setAddedConcertIds(diff.added()).setRemovedConcertIds(diff.removed()).setConcertIds(ids(next))
+                .setReason(reason).setChangedAt(Instant.ofEpochMilli(now)).build();
+    }
+
+    /** Applies a catalogue change (or an expiry) to the task's guests, a batch per tick. */
+    private void sweep(long now) {
+        if (!sweeping) {
+            if (pendingSweep == null) {
+                return;
+            }
+            sweeping = true;
+            sweepCursor = null;
+            changedDuringSweep = false;
+        }
+        RecommendationChangeReason reason = pendingSweep;
+        int done = 0;
+        try (KeyValueIterator<String, GuestProfile> batch = sweepCursor == null ? guests.all() : guests.range(sweepCursor, null)) {
+            while (batch.hasNext() && done < settings.rescoreBatch()) {
+                var entry = batch.next();
+                if (entry.key.equals(sweepCursor)) {
+                    continue;
+                }
+                rescore(entry.value, reason);
+                sweepCursor = entry.key;
+                done++;
+            }
+            if (!batch.hasNext()) {
+                sweeping = false;
+                pendingSweep = changedDuringSweep ? RecommendationChangeReason.CATALOGUE_CHANGED : null;
+                changedDuringSweep = false;
+            }
+        }
+    }
+
+    /** A concert whose start passed since the snapshot was built leaves every list at the next sweep. */
+    private void expire(long now) {
+        Catalogue snapshot = catalogue();
+        for (int i = 0; i < snapshot.size(); i++) {
+            long start = snapshot.startTime(i);
+            if (start != Catalogue.UNDATED && start <= now && start > now - EXPIRY_TICK.toMillis()) {
+                if (pendingSweep == null) {
+                    pendingSweep = RecommendationChangeReason.EXPIRED;
+                }
+                return;
+            }
+        }
+    }
+
+    private Catalogue catalogue() {
+        if (catalogue == null || catalogueDirty) {
+            List<CatalogueEntry> entries = new ArrayList<>();
+            try (KeyValueIterator<String, CatalogueEntry> all = catalogueStore.all()) {
+                all.forEachRemaining(entry -> entries.add(entry.value));
+            }
+            catalogue = CatalogueSnapshots.build(entries, settings.dimension());
+            catalogueDirty = false;
+        }
+        return catalogue;
+    }
+
+    /** Seeded by guest, channel and day, so a re-score the same day explores the same concerts. */
+    private static SplittableRandom random(GuestProfile profile, Channel channel, long now) {
+        long day = now / 86_400_000L;
+        return new SplittableRandom(((long) Utils.murmur2((profile.getGuestId() + "|" + channel).getBytes(StandardCharsets.UTF_8)) << 32) ^ day);
+    }
+
+    static String setKey(String guestId, Channel channel) {
+        return guestId + "|" + channel.name();
+    }
+
+    private static List<String> ids(RecommendationSet set) {
+        List<String> ids = new ArrayList<>(set.getItems().size());
+        set.getItems().forEach(item -> ids.add(item.getConcertId()));
+        return ids;
+    }
+
+    private boolean isGuestProfiles() {
+        return context.recordMetadata().map(m -> m.topic().endsWith("guest-profiles")).orElse(false);
+    }
+}

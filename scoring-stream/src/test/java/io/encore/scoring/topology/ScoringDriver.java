@@ -1,0 +1,117 @@
+package io.encore.scoring.topology;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+import io.encore.runtime.errors.DeadLetterHandler;
+import io.encore.schemas.avro.RecommendationChange;
+import io.encore.schemas.avro.RecommendationSet;
+import io.encore.schemas.registry.InMemorySchemaRegistry;
+import io.encore.schemas.registry.RegistryClientConfig;
+import io.encore.schemas.serde.AvroWireFormat;
+import io.encore.schemas.topic.Topic;
+import io.encore.schemas.topic.TopicCatalogue;
+import io.encore.scoring.config.ScoringSettings;
+import io.encore.scoring.model.ScoringModel;
+
+/** The scoring topology in a {@link TopologyTestDriver}, wired like production, with a mock registry. */
+final class ScoringDriver implements AutoCloseable {
+
+    final ScoringSettings settings;
+    final TopicCatalogue topics;
+    final TopologyTestDriver driver;
+    private final String registryScope = "scoring-" + UUID.randomUUID();
+    private final Path stateDir;
+    private final Map<String, TestOutputTopic<String, ?>> outputs = new HashMap<>();
+    private Instant wallClock;
+
+    ScoringDriver(ScoringSettings settings, Instant wallClock, Supplier<List<ScoringModel>> models,
+                  Supplier<ScoringModel> control) {
+        this.settings = settings;
+        this.wallClock = wallClock;
+        AvroWireFormat format = new AvroWireFormat(InMemorySchemaRegistry.forScope(registryScope), true);
+        topics = new TopicCatalogue(settings.topicPrefix(), 4, format);
+        try {
+            stateDir = Files.createDirectories(Path.of("target", "state")).resolve("driver-" + UUID.randomUUID());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        props.put(DeadLetterHandler.TOPIC_CONFIG, topics.deadLetters().name());
+        props.put(RegistryClientConfig.URL_CONFIG, "mock://" + registryScope);
+        driver = new TopologyTestDriver(ScoringTopology.build(settings, ScoringSerdes.of(topics, format), models,
+                control), props, wallClock);
+    }
+
+    <V extends SpecificRecord> void pipe(Topic<String, V> topic, String key, V value) {
+        driver.createInputTopic(topic.name(), Serdes.String().serializer(), topic.valueSerde().serializer())
+                .pipeInput(new TestRecord<>(key, value, null, wallClock.toEpochMilli()));
+    }
+
+    void advanceWallClock(Duration by) {
+        wallClock = wallClock.plus(by);
+        driver.advanceWallClockTime(by);
+    }
+
+    Instant wallClock() {
+        return wallClock;
+    }
+
+    /** The latest set per {@code guest|CHANNEL} from everything published so far (tombstones remove). */
+    Map<String, RecommendationSet> sets() {
+        Map<String, RecommendationSet> latest = new LinkedHashMap<>();
+        output(topics.recommendations()).readRecordsToList().forEach(record -> {
+            if (record.value() == null) {
+                latest.remove(record.key());
+            } else {
+                latest.put(record.key(), record.value());
+            }
+        });
+        return latest;
+    }
+
+    List<RecommendationChange> changes() {
+        return new ArrayList<>(output(topics.recommendationChanges()).readValuesToList());
+    }
+
+    @SuppressWarnings("unchecked") // one output topic object per topic name, created with that topic's serde
+    private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
+        return (TestOutputTopic<String, V>) outputs.computeIfAbsent(topic.name(), name ->
+                driver.createOutputTopic(name, Serdes.String().deserializer(), topic.valueSerde().deserializer()));
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        InMemorySchemaRegistry.dropScope(registryScope);
+        try (var paths = Files.walk(stateDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot delete " + stateDir, e);
+        }
+    }
+}
