@@ -93,6 +93,23 @@ class ConceptMatchModelTest {
     }
 
     @Test
+    void shouldCapThePenaltyWhenTheGuestRejectsEveryConceptOfTheConcert() {
+        // given: strong aversions to all three concepts: Σ (weight / strongest) = 2, capped at 1
+        GuestView fan = guest().taste(Vectors.unit(1f, 0.1f)).view();
+        GuestView averse = guest().taste(Vectors.unit(1f, 0.1f)).dislikes("tag:vocal jazz", 300f)
+                .dislikes("performer:gregory porter", 300f).dislikes("hall:koncertsalen", 300f).view();
+        float[] fanScores = Vectors.untouched(catalogue);
+        float[] averseScores = Vectors.untouched(catalogue);
+
+        // when
+        model.score(fan, catalogue, Vectors.only(0), NOW, fanScores);
+        model.score(averse, catalogue, Vectors.only(0), NOW, averseScores);
+
+        // then: the default weight 2 × the capped penalty 1
+        assertThat(averseScores[0]).isCloseTo(fanScores[0] - 2f, within(1e-6f));
+    }
+
+    @Test
     void shouldScoreZeroWhenTheTasteIsEmpty() {
         // given
         GuestView guest = guest().view();
