@@ -26,8 +26,8 @@ final class KindAffinity {
         Map<String, Float> concepts = guest.concepts();
         float inverseMax = SharedConcepts.inverseMax(concepts, prefixes);
         for (int i = eligible.nextSetBit(0); i >= 0; i = eligible.nextSetBit(i + 1)) {
-            scores[i] = inverseMax == 0f ? 0f
-                    : inverseMax * SharedConcepts.overlap(concepts, prefixes, catalogue.conceptKeys(i), catalogue.conceptWeights(i));
+            scores[i] = inverseMax == 0f ? 0f : inverseMax
+                    * SharedConcepts.overlap(concepts, prefixes, catalogue.conceptKeys(i), catalogue.conceptWeights(i));
         }
     }
 
