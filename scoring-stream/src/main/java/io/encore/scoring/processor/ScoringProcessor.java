@@ -75,6 +75,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
     private String sweepCursor;
     private boolean sweeping;
     private boolean changedDuringSweep;
+    private long lastExpiryCheck;
 
     public ScoringProcessor(ScoringSettings settings, Supplier<List<ScoringModel>> models,
                             Supplier<ScoringModel> control) {
@@ -98,6 +99,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         detector = new ChangeDetector(settings.topN(), 3, 3);
         holdout = new Holdout(settings.holdoutShare());
         context.schedule(settings.rescoreInterval(), PunctuationType.WALL_CLOCK_TIME, this::sweep);
+        lastExpiryCheck = context.currentSystemTimeMs();
         context.schedule(EXPIRY_TICK, PunctuationType.WALL_CLOCK_TIME, this::expire);
     }
 
@@ -169,6 +171,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         }
         Arrays.fill(scores, 0f);
         model.score(view, snapshot, eligible, Instant.ofEpochMilli(now), scores);
+        normalize(scores, eligible);
         List<Ranked> ranked = (held ? controlRanker : ranker).rank(scores, eligible, snapshot, random(profile, channel, now));
         List<RecommendationItem> items = new ArrayList<>();
         for (Ranked r : ranked) {
@@ -264,12 +267,14 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         }
     }
 
-    /** A concert whose start passed since the snapshot was built leaves every list at the next sweep. */
+    /** A concert whose start passed since the last check leaves every list at the next sweep. */
     private void expire(long now) {
         Catalogue snapshot = catalogue();
+        long since = lastExpiryCheck;
+        lastExpiryCheck = now;
         for (int i = 0; i < snapshot.size(); i++) {
             long start = snapshot.startTime(i);
-            if (start != Catalogue.UNDATED && start <= now && start > now - EXPIRY_TICK.toMillis()) {
+            if (start != Catalogue.UNDATED && start > since && start <= now) {
                 if (pendingSweep == null) {
                     pendingSweep = RecommendationChangeReason.EXPIRED;
                 }
@@ -288,6 +293,23 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
             catalogueDirty = false;
         }
         return catalogue;
+    }
+
+    /**
+     * Min–max over the eligible set, so a published score is in [0, 1] whatever the model's own scale
+     * (a cosine can be negative, a velocity unbounded); the order, and so the ranking, is unchanged.
+     */
+    static void normalize(float[] scores, BitSet eligible) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = eligible.nextSetBit(0); i >= 0; i = eligible.nextSetBit(i + 1)) {
+            min = Math.min(min, scores[i]);
+            max = Math.max(max, scores[i]);
+        }
+        float range = max - min;
+        for (int i = eligible.nextSetBit(0); i >= 0; i = eligible.nextSetBit(i + 1)) {
+            scores[i] = range > 0 ? (scores[i] - min) / range : 0f;
+        }
     }
 
     /** Seeded by guest, channel and day, so a re-score the same day explores the same concerts. */

@@ -1,0 +1,197 @@
+package io.encore.scoring.topology;
+
+import static io.encore.scoring.topology.ScoringFixtures.T0;
+import static io.encore.scoring.topology.ScoringFixtures.concert;
+import static io.encore.scoring.topology.ScoringFixtures.guest;
+import static io.encore.scoring.topology.ScoringFixtures.profile;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.encore.schemas.avro.Channel;
+import io.encore.schemas.avro.ConcertStatus;
+import io.encore.schemas.avro.GuestProfile;
+import io.encore.schemas.avro.RecommendationChange;
+import io.encore.schemas.avro.RecommendationChangeReason;
+import io.encore.schemas.avro.RecommendationItem;
+import io.encore.schemas.avro.RecommendationSet;
+import io.encore.scoring.bandit.Holdout;
+import io.encore.scoring.config.ScoringSettings;
+import io.encore.scoring.model.ConceptMatchModel;
+import io.encore.scoring.model.TrendingModel;
+
+/**
+ * scoring-stream end to end in a TopologyTestDriver, with one model (concept match) so lists are predictable:
+ * a guest who likes taste 0 sees the concerts along axis 0 first.
+ */
+class ScoringTopologyTest {
+
+    private static final String GUEST = "GUEST_ID:anna";
+    private static final String WEB = GUEST + "|WEB";
+
+    private ScoringDriver scoring;
+
+    @BeforeEach
+    void catalogue() {
+        ScoringSettings settings = ScoringSettings.defaults();
+        assertThat(new Holdout(settings.holdoutShare()).isHoldout(GUEST)).as("the test guest is personalized").isFalse();
+        scoring = new ScoringDriver(new ScoringSettings(settings.applicationId(), "", ScoringFixtures.DIMENSION,
+                List.of(Channel.WEB, Channel.EMAIL), 3, 2, 4, 0.0, settings.holdoutShare(),
+                settings.attributionWindow(), settings.clickReward(), settings.rescoreInterval(), settings.rescoreBatch()),
+                T0, () -> List.of(new ConceptMatchModel()), () -> TrendingModel.control(new NoSignals()));
+        addConcert("jazz-1", "Gregory Porter", 0, 10, ConcertStatus.ON_SALE);
+        addConcert("jazz-2", "Cecile McLorin", 0, 12, ConcertStatus.ON_SALE);
+        addConcert("drums", "Marilyn Mazur", 1, 14, ConcertStatus.ON_SALE);
+        addConcert("symph", "Carl Nielsen", 2, 16, ConcertStatus.ON_SALE);
+        addConcert("indie", "Efterklang", 3, 18, ConcertStatus.ON_SALE);
+        scoring.advanceWallClock(Duration.ofSeconds(1));
+    }
+
+    @AfterEach
+    void close() {
+        scoring.close();
+    }
+
+    @Test
+    void shouldPublishAListAndAChangeWhenAGuestProfileArrives() {
+        // when
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 1, List.of()));
+        // then: only the consented channel, the two jazz concerts first
+        Map<String, RecommendationSet> sets = scoring.sets();
+        assertThat(sets).containsOnlyKeys(WEB);
+        assertThat(sets.get(WEB).getItems()).extracting(RecommendationItem::getConcertId)
+                .startsWith("jazz-1", "jazz-2").hasSize(3);
+        assertThat(sets.get(WEB).getItems()).allSatisfy(item -> assertThat(item.getScore()).isBetween(0.0, 1.0));
+        assertThat(sets.get(WEB).getArm()).isEqualTo(ConceptMatchModel.NAME);
+        RecommendationChange change = onlyChange();
+        assertThat(change.getReason()).isEqualTo(RecommendationChangeReason.PROFILE_CHANGED);
+        assertThat(change.getAddedConcertIds()).containsExactlyElementsOf(change.getConcertIds());
+        assertThat(change.getRecommendationId()).isEqualTo(sets.get(WEB).getRecommendationId());
+    }
+
+    @Test
+    void shouldPublishNothingWhenAProfileUpdateLeavesTheListAsItWas() {
+        // given
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 1, List.of()));
+        scoring.sets();
+        scoring.changes();
+        // when: a new profile version with the same taste
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 2, List.of()));
+        // then
+        assertThat(scoring.sets()).isEmpty();
+        assertThat(scoring.changes()).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveOutAConcertTheGuestAlreadyBought() {
+        // when
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 1, List.of("jazz-1")));
+        // then
+        assertThat(scoring.sets().get(WEB).getItems()).extracting(RecommendationItem::getConcertId)
+                .doesNotContain("jazz-1").startsWith("jazz-2");
+    }
+
+    @Test
+    void shouldBringANewConcertIntoTheListWhenTheCatalogueChanges() {
+        // given: a guest who likes taste 1 (one matching concert)
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 1, 1, List.of()));
+        scoring.changes();
+        // when: a second taste-1 concert appears, and the task's sweep runs
+        addConcert("drums-2", "Snorre Kirk", 1, 20, ConcertStatus.ON_SALE);
+        scoring.advanceWallClock(Duration.ofSeconds(2));
+        // then
+        RecommendationChange change = onlyChange();
+        assertThat(change.getReason()).isEqualTo(RecommendationChangeReason.CATALOGUE_CHANGED);
+        assertThat(change.getAddedConcertIds()).containsExactly("drums-2");
+        assertThat(change.getConcertIds()).startsWith("drums");
+    }
+
+    @Test
+    void shouldDropASoldOutConcertFromEveryListWhenItSellsOut() {
+        // given
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 1, List.of()));
+        scoring.changes();
+        // when
+        scoring.pipe(scoring.topics.concerts(), "jazz-1", concert("jazz-1", "Gregory Porter", T0.plus(Duration.ofDays(10)),
+                ConcertStatus.SOLD_OUT));
+        scoring.advanceWallClock(Duration.ofSeconds(2));
+        // then
+        RecommendationChange change = onlyChange();
+        assertThat(change.getRemovedConcertIds()).containsExactly("jazz-1");
+        assertThat(change.getConcertIds()).doesNotContain("jazz-1").startsWith("jazz-2");
+    }
+
+    @Test
+    void shouldDropAConcertWhenItsDateHasPassed() {
+        // given: a concert that starts in an hour
+        addConcert("tonight", "Gregory Porter", 0, 0, ConcertStatus.ON_SALE);
+        scoring.advanceWallClock(Duration.ofSeconds(2));
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 1, List.of()));
+        assertThat(scoring.sets().get(WEB).getItems()).extracting(RecommendationItem::getConcertId).contains("tonight");
+        scoring.changes();
+        // when: the wall clock passes its start
+        scoring.advanceWallClock(Duration.ofMinutes(61));
+        scoring.advanceWallClock(Duration.ofSeconds(2));
+        // then
+        RecommendationChange change = onlyChange();
+        assertThat(change.getReason()).isEqualTo(RecommendationChangeReason.EXPIRED);
+        assertThat(change.getRemovedConcertIds()).containsExactly("tonight");
+    }
+
+    @Test
+    void shouldWithdrawTheListWhenTheGuestWithdrawsConsentForTheChannel() {
+        // given
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 1, List.of()));
+        scoring.sets();
+        scoring.changes();
+        // when
+        GuestProfile noWeb = GuestProfile.newBuilder(guest(GUEST, 0, 2, List.of())).setAllowedChannels(List.of()).build();
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, noWeb);
+        // then: a tombstone and a change that removes everything
+        assertThat(scoring.sets()).isEmpty();
+        RecommendationChange change = onlyChange();
+        assertThat(change.getReason()).isEqualTo(RecommendationChangeReason.CONSENT_CHANGED);
+        assertThat(change.getConcertIds()).isEmpty();
+        assertThat(change.getRemovedConcertIds()).hasSize(3);
+    }
+
+    @Test
+    void shouldGiveAHeldOutGuestTheControlList() {
+        // given: a guest id the holdout takes
+        String heldOut = holdoutGuest();
+        // when
+        scoring.pipe(scoring.topics.guestProfiles(), heldOut, guest(heldOut, 0, 1, List.of()));
+        // then
+        RecommendationSet set = scoring.sets().get(heldOut + "|WEB");
+        assertThat(set.getHoldout()).isTrue();
+        assertThat(set.getArm()).isEqualTo("control");
+        assertThat(set.getArmPropensity()).isNull();
+    }
+
+    private String holdoutGuest() {
+        Holdout holdout = new Holdout(scoring.settings.holdoutShare());
+        for (int i = 0; ; i++) {
+            if (holdout.isHoldout("GUEST_ID:h-" + i)) {
+                return "GUEST_ID:h-" + i;
+            }
+        }
+    }
+
+    private void addConcert(String id, String performer, int axis, int daysAhead, ConcertStatus status) {
+        scoring.pipe(scoring.topics.concerts(), id, concert(id, performer,
+                scoring.wallClock().plus(Duration.ofDays(daysAhead)).plus(Duration.ofHours(1)), status));
+        scoring.pipe(scoring.topics.concertProfiles(), id, profile(id, performer, axis));
+    }
+
+    private RecommendationChange onlyChange() {
+        List<RecommendationChange> changes = scoring.changes();
+        assertThat(changes).hasSize(1);
+        return changes.get(0);
+    }
+}
