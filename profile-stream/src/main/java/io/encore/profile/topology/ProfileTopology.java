@@ -12,16 +12,12 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 import io.encore.profile.config.ProfileSettings;
 import io.encore.profile.processor.ConcertProfiler;
 import io.encore.profile.processor.GuestProcessor;
+import io.encore.runtime.streams.GlobalStoreLoader;
 import io.encore.schemas.avro.ConcertProfile;
 import io.encore.schemas.serde.AvroSerde;
 import io.encore.schemas.topic.Topic;
@@ -143,7 +139,8 @@ public final class ProfileTopology {
                 Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(STORE_CONCERT_PROFILES),
                         Serdes.String(), profiles.valueSerde()).withLoggingDisabled(),
                 SOURCE_CONCERT_PROFILES, Serdes.String().deserializer(), profiles.valueSerde().deserializer(),
-                profiles.name(), PROCESSOR_CONCERT_PROFILES_LOADER, GlobalLoader::new);
+                profiles.name(), PROCESSOR_CONCERT_PROFILES_LOADER,
+                () -> new GlobalStoreLoader<ConcertProfile>(STORE_CONCERT_PROFILES));
     }
 
     private static void source(Topology topology, String name, OccurredAtExtractor eventTime,
@@ -159,25 +156,5 @@ public final class ProfileTopology {
     /** The private topics the topology reads and writes besides the catalogue's, created by the app at start. */
     public static List<String> privateTopics(ProfileSettings settings) {
         return List.of(settings.guestCommandsTopic(), settings.catalogueTopic());
-    }
-
-    /** Copies concert-profiles into the global store; a tombstone removes the concert. */
-    private static final class GlobalLoader implements Processor<String, ConcertProfile, Void, Void> {
-
-        private TimestampedKeyValueStore<String, ConcertProfile> store;
-
-        @Override
-        public void init(ProcessorContext<Void, Void> context) {
-            store = context.getStateStore(STORE_CONCERT_PROFILES);
-        }
-
-        @Override
-        public void process(Record<String, ConcertProfile> record) {
-            if (record.value() == null) {
-                store.delete(record.key());
-            } else {
-                store.put(record.key(), ValueAndTimestamp.make(record.value(), record.timestamp()));
-            }
-        }
     }
 }

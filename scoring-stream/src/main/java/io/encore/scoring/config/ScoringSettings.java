@@ -36,4 +36,14 @@ public record ScoringSettings(String applicationId, String topicPrefix, int dime
     public String catalogueTopic() {
         return topicPrefix + applicationId + "-catalogue";
     }
+
+    /** Private topic of signal contributions, keyed by the signal they update. */
+    public String signalEventsTopic() {
+        return topicPrefix + applicationId + "-signal-events";
+    }
+
+    /** Private compacted topic of the current shared signals, read by every instance. */
+    public String signalsTopic() {
+        return topicPrefix + applicationId + "-signals";
+    }
 }

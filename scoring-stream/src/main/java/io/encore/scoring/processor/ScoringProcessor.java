@@ -6,13 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.utils.Utils;
@@ -30,6 +30,10 @@ import io.encore.schemas.avro.RecommendationChange;
 import io.encore.schemas.avro.RecommendationItem;
 import io.encore.schemas.avro.RecommendationSet;
 import io.encore.scoring.avro.CatalogueEntry;
+import io.encore.scoring.avro.SharedSignal;
+import io.encore.scoring.avro.SignalEvent;
+import io.encore.scoring.avro.SignalType;
+import io.encore.scoring.bandit.BanditSnapshot;
 import io.encore.scoring.bandit.Holdout;
 import io.encore.scoring.bandit.ThompsonBandit;
 import io.encore.scoring.catalogue.Catalogue;
@@ -40,6 +44,10 @@ import io.encore.scoring.model.ScoringModel;
 import io.encore.scoring.ranking.ChangeDetector;
 import io.encore.scoring.ranking.Ranked;
 import io.encore.scoring.ranking.Ranker;
+import io.encore.scoring.signals.RecommendationIds;
+import io.encore.scoring.signals.SignalKeys;
+import io.encore.scoring.signals.SignalsView;
+import io.encore.scoring.signals.TasteBuckets;
 import io.encore.scoring.topology.ScoringNames;
 
 /**
@@ -56,15 +64,17 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
     private static final Duration EXPIRY_TICK = Duration.ofMinutes(1);
 
     private final ScoringSettings settings;
-    private final Supplier<List<ScoringModel>> modelSupplier;
-    private final Supplier<ScoringModel> controlSupplier;
+    private final Function<SignalsView, List<ScoringModel>> modelFactory;
+    private final Function<SignalsView, ScoringModel> controlFactory;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, GuestProfile> guests;
     private KeyValueStore<String, CatalogueEntry> catalogueStore;
     private KeyValueStore<String, RecommendationSet> sets;
     private Map<String, ScoringModel> models;
     private ScoringModel control;
-    private Bandits bandits;
+    private SignalsView signals;
+    private TasteBuckets buckets;
+    private long now;
     private Ranker ranker;
     private Ranker controlRanker;
     private ChangeDetector detector;
@@ -77,11 +87,11 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
     private boolean changedDuringSweep;
     private long lastExpiryCheck;
 
-    public ScoringProcessor(ScoringSettings settings, Supplier<List<ScoringModel>> models,
-                            Supplier<ScoringModel> control) {
+    public ScoringProcessor(ScoringSettings settings, Function<SignalsView, List<ScoringModel>> models,
+                            Function<SignalsView, ScoringModel> control) {
         this.settings = settings;
-        this.modelSupplier = models;
-        this.controlSupplier = control;
+        this.modelFactory = models;
+        this.controlFactory = control;
     }
 
     @Override
@@ -90,10 +100,11 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         guests = context.getStateStore(ScoringNames.STORE_GUESTS);
         catalogueStore = context.getStateStore(ScoringNames.STORE_CATALOGUE);
         sets = context.getStateStore(ScoringNames.STORE_RECOMMENDATIONS);
-        models = new HashMap<>();
-        modelSupplier.get().forEach(model -> models.put(model.name(), model));
-        control = controlSupplier.get();
-        bandits = new Bandits(context.getStateStore(ScoringNames.STORE_BANDITS), List.copyOf(models.keySet()));
+        buckets = new TasteBuckets(settings.dimension());
+        signals = new SignalsView(context.getStateStore(ScoringNames.STORE_SIGNALS_GLOBAL), buckets, () -> now);
+        models = new LinkedHashMap<>();
+        modelFactory.apply(signals).forEach(model -> models.put(model.name(), model));
+        control = controlFactory.apply(signals);
         ranker = new Ranker(settings.topN(), settings.maxPerPerformer(), settings.maxPerTag(), settings.exploration());
         controlRanker = new Ranker(settings.topN(), settings.maxPerPerformer(), settings.maxPerTag(), 0.0);
         detector = new ChangeDetector(settings.topN(), 3, 3);
@@ -108,7 +119,9 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         if (record.value() instanceof CatalogueEntry entry) {
             onCatalogue(record.key(), entry);
         } else if (record.value() instanceof GuestProfile profile) {
+            GuestProfile previous = guests.get(record.key());
             guests.put(record.key(), profile);
+            PurchaseSignals.emit(context, buckets, previous, profile, record.timestamp());
             rescore(profile, RecommendationChangeReason.PROFILE_CHANGED);
         } else if (record.value() == null && isGuestProfiles()) {
             retire(record.key(), record.timestamp());
@@ -140,7 +153,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
 
     private void rescore(GuestProfile profile, RecommendationChangeReason reason) {
         Catalogue snapshot = catalogue();
-        long now = context.currentSystemTimeMs();
+        now = context.currentSystemTimeMs();
         GuestView view = GuestViews.of(profile, null);
         float[] scores = new float[Math.max(snapshot.size(), 1)];
         for (Channel channel : settings.channels()) {
@@ -158,13 +171,11 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
                                    BitSet eligible, float[] scores, long now) {
         boolean held = holdout.isHoldout(profile.getGuestId()) || !profile.getProfilingAllowed();
         String group = profile.getBehaviourGroup() == null ? "unknown" : profile.getBehaviourGroup();
-        String context = channel.name() + "|" + group;
         String arm = CONTROL_ARM;
         Double propensity = null;
         ScoringModel model = control;
         if (!held && !models.isEmpty()) {
-            ThompsonBandit.Choice choice = bandits.get(context).choose(random(profile, channel, now));
-            bandits.save(context);
+            ThompsonBandit.Choice choice = bandit(channel, group).choose(random(profile, channel, now));
             arm = choice.arm();
             propensity = choice.propensity();
             model = models.get(arm);
@@ -180,7 +191,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
                     model.explain(view, snapshot, r.concertIndex(), Instant.ofEpochMilli(now))));
         }
         return RecommendationSet.newBuilder()
-                .setRecommendationId("r-" + UUID.randomUUID())
+                .setRecommendationId(RecommendationIds.create(channel.name(), group, arm, now))
                 .setGuestId(profile.getGuestId()).setChannel(channel).setArm(arm).setArmPropensity(propensity)
                 .setHoldout(held).setBehaviourGroup(profile.getBehaviourGroup())
                 .setLanguage(profile.getPreferredLanguage()).setItems(items)
@@ -203,9 +214,36 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         }
         ChangeDetector.Change diff = change.orElseGet(() -> ChangeDetector.diff(before, after));
         sets.put(key, next);
+        trial(next, now);
         context.forward(new Record<>(key, next, now), ScoringNames.SINK_RECOMMENDATIONS);
         context.forward(new Record<>(key, changeEvent(next, previous, diff, reason, now), now),
                 ScoringNames.SINK_RECOMMENDATION_CHANGES);
+    }
+
+    /** The bandit of a channel and behaviour group, from the shared posteriors; the prior before any trial. */
+    private ThompsonBandit bandit(Channel channel, String group) {
+        SharedSignal shared = signals.bandit(channel.name(), group);
+        List<String> arms = List.copyOf(models.keySet());
+        if (shared == null || shared.getArms().isEmpty()) {
+            return new ThompsonBandit(arms);
+        }
+        TreeMap<String, BanditSnapshot.Arm> snapshot = new TreeMap<>();
+        shared.getArms().forEach((name, s) -> snapshot.put(name, new BanditSnapshot.Arm(s.getAlpha(), s.getBeta(),
+                s.getSelections())));
+        return ThompsonBandit.fromSnapshot(new BanditSnapshot(snapshot), arms, ThompsonBandit.NO_DISCOUNT,
+                ThompsonBandit.DEFAULT_PROPENSITY_DRAWS);
+    }
+
+    /** A published list is one trial of its arm (the control's too: the holdout's conversions are the baseline). */
+    private void trial(RecommendationSet set, long timestamp) {
+        if (set.getItems().isEmpty()) {
+            return;
+        }
+        String group = set.getBehaviourGroup() == null ? "unknown" : set.getBehaviourGroup();
+        SignalEvent trial = SignalEvent.newBuilder().setType(SignalType.TRIAL).setArm(set.getArm())
+                .setRecommendationId(set.getRecommendationId()).setAt(timestamp).build();
+        context.forward(new Record<>(SignalKeys.bandit(set.getChannel().name(), group), trial, timestamp),
+                ScoringNames.SINK_SIGNAL_EVENTS);
     }
 
     /** Consent withdrawn for a channel: the list goes, with a change that removes everything. */

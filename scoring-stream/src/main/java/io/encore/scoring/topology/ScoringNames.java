@@ -10,13 +10,25 @@ public final class ScoringNames {
     public static final String SOURCE_CONCERT_PROFILES = "concert-profiles-source";
     public static final String SOURCE_CATALOGUE = "catalogue-source";
     public static final String SOURCE_GUEST_PROFILES = "guest-profiles-source";
+    public static final String SOURCE_CLICK_EVENTS = "click-events-source";
+    public static final String SOURCE_TICKET_SALES = "ticket-sales-source";
+    public static final String SOURCE_EMAIL_RESPONSES = "email-responses-source";
+    public static final String SOURCE_AD_INTERACTIONS = "ad-interactions-source";
+    public static final String SOURCE_SIGNAL_EVENTS = "signal-events-source";
+    public static final String SOURCE_SIGNALS = "signals-global-source";
 
     public static final String PROCESSOR_CATALOGUE_JOINER = "catalogue-joiner";
     public static final String PROCESSOR_SCORING = "scoring-processor";
+    public static final String PROCESSOR_FEEDBACK = "feedback-router";
+    public static final String PROCESSOR_SIGNALS = "signal-aggregator";
+    public static final String PROCESSOR_SIGNALS_LOADER = "signals-global-loader";
 
     public static final String SINK_CATALOGUE = "catalogue-broadcast-sink";
     public static final String SINK_RECOMMENDATIONS = "recommendations-sink";
     public static final String SINK_RECOMMENDATION_CHANGES = "recommendation-changes-sink";
+    public static final String SINK_SIGNAL_EVENTS = "signal-events-sink";
+    public static final String SINK_FEEDBACK_SIGNAL_EVENTS = "feedback-signal-events-sink";
+    public static final String SINK_SIGNALS = "signals-sink";
 
     /** concert id → the joined entry, on the concert's partition. */
     public static final String STORE_CATALOGUE_JOIN = "catalogue-join";
@@ -26,8 +38,12 @@ public final class ScoringNames {
     public static final String STORE_GUESTS = "scoring-guests";
     /** guest id|CHANNEL → the guest's current recommendation set. */
     public static final String STORE_RECOMMENDATIONS = "recommendation-sets";
-    /** channel|behaviour group → bandit posteriors. */
-    public static final String STORE_BANDITS = "bandits";
+    /** signal key → its current value, on the key's partition. */
+    public static final String STORE_SIGNALS = "signals";
+    /** recommendation id → the reward already counted for it. */
+    public static final String STORE_REWARDED = "rewarded";
+    /** signal key → value, on every instance: sales velocity, co-purchases, twins, bandit posteriors. */
+    public static final String STORE_SIGNALS_GLOBAL = "signals-global";
 
     private ScoringNames() {
     }

@@ -3,44 +3,68 @@ package io.encore.scoring.topology;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.Stores;
 
+import io.encore.runtime.streams.GlobalStoreLoader;
 import io.encore.schemas.serde.AvroSerde;
+import io.encore.schemas.topic.Topic;
 import io.encore.schemas.topic.TopicCatalogue;
 import io.encore.scoring.avro.CatalogueEntry;
+import io.encore.scoring.avro.SharedSignal;
 import io.encore.scoring.config.ScoringSettings;
 import io.encore.scoring.model.ScoringModel;
 import io.encore.scoring.processor.CatalogueJoiner;
 import io.encore.scoring.processor.ScoringProcessor;
+import io.encore.scoring.signals.FeedbackRouter;
+import io.encore.scoring.signals.SignalAggregator;
+import io.encore.scoring.signals.SignalsView;
 
 import static io.encore.scoring.topology.ScoringNames.PROCESSOR_CATALOGUE_JOINER;
+import static io.encore.scoring.topology.ScoringNames.PROCESSOR_FEEDBACK;
 import static io.encore.scoring.topology.ScoringNames.PROCESSOR_SCORING;
+import static io.encore.scoring.topology.ScoringNames.PROCESSOR_SIGNALS;
+import static io.encore.scoring.topology.ScoringNames.PROCESSOR_SIGNALS_LOADER;
 import static io.encore.scoring.topology.ScoringNames.SINK_CATALOGUE;
+import static io.encore.scoring.topology.ScoringNames.SINK_FEEDBACK_SIGNAL_EVENTS;
 import static io.encore.scoring.topology.ScoringNames.SINK_RECOMMENDATIONS;
 import static io.encore.scoring.topology.ScoringNames.SINK_RECOMMENDATION_CHANGES;
+import static io.encore.scoring.topology.ScoringNames.SINK_SIGNALS;
+import static io.encore.scoring.topology.ScoringNames.SINK_SIGNAL_EVENTS;
+import static io.encore.scoring.topology.ScoringNames.SOURCE_AD_INTERACTIONS;
 import static io.encore.scoring.topology.ScoringNames.SOURCE_CATALOGUE;
+import static io.encore.scoring.topology.ScoringNames.SOURCE_CLICK_EVENTS;
 import static io.encore.scoring.topology.ScoringNames.SOURCE_CONCERTS;
 import static io.encore.scoring.topology.ScoringNames.SOURCE_CONCERT_PROFILES;
+import static io.encore.scoring.topology.ScoringNames.SOURCE_EMAIL_RESPONSES;
 import static io.encore.scoring.topology.ScoringNames.SOURCE_GUEST_PROFILES;
-import static io.encore.scoring.topology.ScoringNames.STORE_BANDITS;
+import static io.encore.scoring.topology.ScoringNames.SOURCE_SIGNALS;
+import static io.encore.scoring.topology.ScoringNames.SOURCE_SIGNAL_EVENTS;
+import static io.encore.scoring.topology.ScoringNames.SOURCE_TICKET_SALES;
 import static io.encore.scoring.topology.ScoringNames.STORE_CATALOGUE;
 import static io.encore.scoring.topology.ScoringNames.STORE_CATALOGUE_JOIN;
 import static io.encore.scoring.topology.ScoringNames.STORE_GUESTS;
 import static io.encore.scoring.topology.ScoringNames.STORE_RECOMMENDATIONS;
+import static io.encore.scoring.topology.ScoringNames.STORE_REWARDED;
+import static io.encore.scoring.topology.ScoringNames.STORE_SIGNALS;
+import static io.encore.scoring.topology.ScoringNames.STORE_SIGNALS_GLOBAL;
+
 
 /**
  * The scoring-stream topology, a pure factory shared by {@code main} and the tests:
  *
  * <pre>
  *  concerts, concert-profiles ──► catalogue-joiner ──► catalogue (broadcast: one copy per partition)
- *  guest-profiles, catalogue ──► scoring-processor ──► recommendations, recommendation-changes
+ *  guest-profiles, catalogue ──► scoring-processor ──► recommendations, recommendation-changes, signal-events
+ *  click-events, ticket-sales, email-responses, ad-interactions ──► feedback-router ──► signal-events
+ *  signal-events ──► signal-aggregator ──► signals ──► signals-global (every instance)
  * </pre>
  *
  * The private catalogue topic has as many partitions as {@code guest-profiles}; every catalogue change is
@@ -51,10 +75,19 @@ public final class ScoringTopology {
     private ScoringTopology() {
     }
 
-    public static Topology build(ScoringSettings settings, ScoringSerdes serdes, Supplier<List<ScoringModel>> models,
-                                 Supplier<ScoringModel> control) {
-        TopicCatalogue topics = serdes.catalogue();
+    public static Topology build(ScoringSettings settings, ScoringSerdes serdes,
+                                 Function<SignalsView, List<ScoringModel>> models,
+                                 Function<SignalsView, ScoringModel> control) {
         Topology topology = new Topology();
+        addCatalogue(topology, settings, serdes);
+        addScoring(topology, settings, serdes, models, control);
+        addFeedback(topology, settings, serdes);
+        addSignals(topology, settings, serdes);
+        return topology;
+    }
+
+    private static void addCatalogue(Topology topology, ScoringSettings settings, ScoringSerdes serdes) {
+        TopicCatalogue topics = serdes.catalogue();
         topology.addSource(SOURCE_CONCERTS, Serdes.String().deserializer(),
                 AvroSerde.anyRecord(topics.concerts().valueSerde()), topics.concerts().name());
         topology.addSource(SOURCE_CONCERT_PROFILES, Serdes.String().deserializer(),
@@ -64,7 +97,12 @@ public final class ScoringTopology {
                 Serdes.String(), serdes.catalogueEntry()), PROCESSOR_CATALOGUE_JOINER);
         topology.addSink(SINK_CATALOGUE, settings.catalogueTopic(), Serdes.String().serializer(),
                 serdes.catalogueEntry().serializer(), broadcast(), PROCESSOR_CATALOGUE_JOINER);
+    }
 
+    private static void addScoring(Topology topology, ScoringSettings settings, ScoringSerdes serdes,
+                                   Function<SignalsView, List<ScoringModel>> models,
+                                   Function<SignalsView, ScoringModel> control) {
+        TopicCatalogue topics = serdes.catalogue();
         topology.addSource(SOURCE_GUEST_PROFILES, Serdes.String().deserializer(),
                 AvroSerde.anyRecord(topics.guestProfiles().valueSerde()), topics.guestProfiles().name());
         topology.addSource(SOURCE_CATALOGUE, Serdes.String().deserializer(),
@@ -77,14 +115,50 @@ public final class ScoringTopology {
                 Serdes.String(), serdes.catalogueEntry()), PROCESSOR_SCORING);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_RECOMMENDATIONS),
                 Serdes.String(), topics.recommendations().valueSerde()), PROCESSOR_SCORING);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_BANDITS),
-                Serdes.String(), serdes.banditState()), PROCESSOR_SCORING);
         topology.addSink(SINK_RECOMMENDATIONS, topics.recommendations().name(), Serdes.String().serializer(),
                 topics.recommendations().valueSerde().serializer(), PROCESSOR_SCORING);
         topology.addSink(SINK_RECOMMENDATION_CHANGES, topics.recommendationChanges().name(),
                 Serdes.String().serializer(), topics.recommendationChanges().valueSerde().serializer(),
                 PROCESSOR_SCORING);
-        return topology;
+        topology.addSink(SINK_SIGNAL_EVENTS, settings.signalEventsTopic(), Serdes.String().serializer(),
+                serdes.signalEvent().serializer(), PROCESSOR_SCORING);
+    }
+
+    /** Clicks and purchases that answer a recommendation become rewards for the arm that made it. */
+    private static void addFeedback(Topology topology, ScoringSettings settings, ScoringSerdes serdes) {
+        TopicCatalogue topics = serdes.catalogue();
+        feedbackSource(topology, SOURCE_CLICK_EVENTS, topics.clickEvents());
+        feedbackSource(topology, SOURCE_TICKET_SALES, topics.ticketSales());
+        feedbackSource(topology, SOURCE_EMAIL_RESPONSES, topics.emailResponses());
+        feedbackSource(topology, SOURCE_AD_INTERACTIONS, topics.adInteractions());
+        topology.addProcessor(PROCESSOR_FEEDBACK, () -> new FeedbackRouter(settings.attributionWindow(),
+                settings.clickReward()), SOURCE_CLICK_EVENTS, SOURCE_TICKET_SALES, SOURCE_EMAIL_RESPONSES,
+                SOURCE_AD_INTERACTIONS);
+        topology.addSink(SINK_FEEDBACK_SIGNAL_EVENTS, settings.signalEventsTopic(), Serdes.String().serializer(),
+                serdes.signalEvent().serializer(), PROCESSOR_FEEDBACK);
+    }
+
+    /** Signal contributions are folded per key and shared with every instance through a global store. */
+    private static void addSignals(Topology topology, ScoringSettings settings, ScoringSerdes serdes) {
+        topology.addSource(SOURCE_SIGNAL_EVENTS, Serdes.String().deserializer(), serdes.signalEvent().deserializer(),
+                settings.signalEventsTopic());
+        topology.addProcessor(PROCESSOR_SIGNALS, () -> new SignalAggregator(settings.attributionWindow()),
+                SOURCE_SIGNAL_EVENTS);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_SIGNALS),
+                Serdes.String(), serdes.sharedSignal()), PROCESSOR_SIGNALS);
+        topology.addStateStore(Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(
+                STORE_REWARDED), Serdes.String(), Serdes.Double()), PROCESSOR_SIGNALS);
+        topology.addSink(SINK_SIGNALS, settings.signalsTopic(), Serdes.String().serializer(),
+                serdes.sharedSignal().serializer(), PROCESSOR_SIGNALS);
+        topology.addGlobalStore(Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(
+                        STORE_SIGNALS_GLOBAL), Serdes.String(), serdes.sharedSignal()).withLoggingDisabled(),
+                SOURCE_SIGNALS, Serdes.String().deserializer(), serdes.sharedSignal().deserializer(),
+                settings.signalsTopic(), PROCESSOR_SIGNALS_LOADER,
+                () -> new GlobalStoreLoader<SharedSignal>(STORE_SIGNALS_GLOBAL));
+    }
+
+    private static void feedbackSource(Topology topology, String name, Topic<String, ? extends SpecificRecord> topic) {
+        topology.addSource(name, Serdes.String().deserializer(), AvroSerde.anyRecord(topic.valueSerde()), topic.name());
     }
 
     /** Every record to every partition of the topic (KIP-837 multicast). */
@@ -94,7 +168,7 @@ public final class ScoringTopology {
 
     /** The private topics the topology needs besides the catalogue's. */
     public static List<String> privateTopics(ScoringSettings settings) {
-        return List.of(settings.catalogueTopic());
+        return List.of(settings.catalogueTopic(), settings.signalEventsTopic(), settings.signalsTopic());
     }
 
     static Set<Integer> all(int partitions) {

@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.test.TestRecord;
 
 import io.encore.runtime.errors.DeadLetterHandler;
@@ -30,8 +31,10 @@ import io.encore.schemas.registry.RegistryClientConfig;
 import io.encore.schemas.serde.AvroWireFormat;
 import io.encore.schemas.topic.Topic;
 import io.encore.schemas.topic.TopicCatalogue;
+import io.encore.scoring.avro.SharedSignal;
 import io.encore.scoring.config.ScoringSettings;
 import io.encore.scoring.model.ScoringModel;
+import io.encore.scoring.signals.SignalsView;
 
 /** The scoring topology in a {@link TopologyTestDriver}, wired like production, with a mock registry. */
 final class ScoringDriver implements AutoCloseable {
@@ -44,8 +47,8 @@ final class ScoringDriver implements AutoCloseable {
     private final Map<String, TestOutputTopic<String, ?>> outputs = new HashMap<>();
     private Instant wallClock;
 
-    ScoringDriver(ScoringSettings settings, Instant wallClock, Supplier<List<ScoringModel>> models,
-                  Supplier<ScoringModel> control) {
+    ScoringDriver(ScoringSettings settings, Instant wallClock, Function<SignalsView, List<ScoringModel>> models,
+                  Function<SignalsView, ScoringModel> control) {
         this.settings = settings;
         this.wallClock = wallClock;
         AvroWireFormat format = new AvroWireFormat(InMemorySchemaRegistry.forScope(registryScope), true);
@@ -96,6 +99,13 @@ final class ScoringDriver implements AutoCloseable {
 
     List<RecommendationChange> changes() {
         return new ArrayList<>(output(topics.recommendationChanges()).readValuesToList());
+    }
+
+    /** A shared signal as every instance sees it (the global store), or null. */
+    SharedSignal signal(String key) {
+        ValueAndTimestamp<SharedSignal> value = driver.<String, SharedSignal>getTimestampedKeyValueStore(
+                ScoringNames.STORE_SIGNALS_GLOBAL).get(key);
+        return value == null ? null : value.value();
     }
 
     @SuppressWarnings("unchecked") // one output topic object per topic name, created with that topic's serde

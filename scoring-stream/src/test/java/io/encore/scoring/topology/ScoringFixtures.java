@@ -8,16 +8,24 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.encore.schemas.avro.Channel;
+import io.encore.schemas.avro.ClickEvent;
+import io.encore.schemas.avro.ClickType;
 import io.encore.schemas.avro.ConceptKind;
 import io.encore.schemas.avro.Concert;
 import io.encore.schemas.avro.ConcertProfile;
 import io.encore.schemas.avro.ConcertStatus;
+import io.encore.schemas.avro.Device;
 import io.encore.schemas.avro.GuestHabits;
+import io.encore.schemas.avro.GuestIdentifier;
 import io.encore.schemas.avro.GuestProfile;
+import io.encore.schemas.avro.IdentifierType;
 import io.encore.schemas.avro.LifecycleSegment;
 import io.encore.schemas.avro.Performer;
 import io.encore.schemas.avro.PerformerRole;
 import io.encore.schemas.avro.RfmValue;
+import io.encore.schemas.avro.SalesChannel;
+import io.encore.schemas.avro.TicketSale;
+import io.encore.schemas.avro.TicketSaleType;
 import io.encore.schemas.avro.ValueGroup;
 import io.encore.schemas.avro.WeightedConcept;
 
@@ -55,6 +63,22 @@ final class ScoringFixtures {
                         .setWindowDays(365).setValueGroup(ValueGroup.UNKNOWN).setAsOf(T0).build())
                 .setSegment(LifecycleSegment.PROSPECT).setBehaviourGroup("prospect").setEventCount(1)
                 .setPurchasedConcertIds(purchased).setVersion(version).setUpdatedAt(T0).build();
+    }
+
+    static ClickEvent click(String eventId, String concertId, String recommendationId, Instant at) {
+        return ClickEvent.newBuilder().setEventId(eventId).setOccurredAt(at)
+                .setIdentifier(new GuestIdentifier(IdentifierType.COOKIE, "c")).setSessionId("s")
+                .setType(ClickType.PAGE_VIEW).setChannel(Channel.WEB).setConcertId(concertId)
+                .setPageUrl("https://hall.example/" + concertId).setRecommendationId(recommendationId)
+                .setDevice(Device.DESKTOP).setSource("test").build();
+    }
+
+    static TicketSale purchase(String eventId, String concertId, String recommendationId, Instant at) {
+        return TicketSale.newBuilder().setEventId(eventId).setOccurredAt(at)
+                .setIdentifier(new GuestIdentifier(IdentifierType.GUEST_ID, "anna")).setType(TicketSaleType.PURCHASE)
+                .setOrderId("o-" + eventId).setConcertId(concertId).setSalesChannel(SalesChannel.WEB).setSeats(2)
+                .setAmountMinor(50_000).setCurrency("DKK").setRecommendationId(recommendationId).setSource("test")
+                .build();
     }
 
     static List<Float> unit(int axis) {

@@ -5,6 +5,7 @@ import static io.encore.scoring.topology.ScoringFixtures.concert;
 import static io.encore.scoring.topology.ScoringFixtures.guest;
 import static io.encore.scoring.topology.ScoringFixtures.profile;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,8 @@ import io.encore.schemas.avro.RecommendationChange;
 import io.encore.schemas.avro.RecommendationChangeReason;
 import io.encore.schemas.avro.RecommendationItem;
 import io.encore.schemas.avro.RecommendationSet;
+import io.encore.scoring.avro.ArmState;
+import io.encore.scoring.avro.SharedSignal;
 import io.encore.scoring.bandit.Holdout;
 import io.encore.scoring.config.ScoringSettings;
 import io.encore.scoring.model.ConceptMatchModel;
@@ -44,7 +47,7 @@ class ScoringTopologyTest {
         scoring = new ScoringDriver(new ScoringSettings(settings.applicationId(), "", ScoringFixtures.DIMENSION,
                 List.of(Channel.WEB, Channel.EMAIL), 3, 2, 4, 0.0, settings.holdoutShare(),
                 settings.attributionWindow(), settings.clickReward(), settings.rescoreInterval(), settings.rescoreBatch()),
-                T0, () -> List.of(new ConceptMatchModel()), () -> TrendingModel.control(new NoSignals()));
+                T0, signals -> List.of(new ConceptMatchModel()), TrendingModel::control);
         addConcert("jazz-1", "Gregory Porter", 0, 10, ConcertStatus.ON_SALE);
         addConcert("jazz-2", "Cecile McLorin", 0, 12, ConcertStatus.ON_SALE);
         addConcert("drums", "Marilyn Mazur", 1, 14, ConcertStatus.ON_SALE);
@@ -172,6 +175,65 @@ class ScoringTopologyTest {
         assertThat(set.getHoldout()).isTrue();
         assertThat(set.getArm()).isEqualTo("control");
         assertThat(set.getArmPropensity()).isNull();
+    }
+
+    @Test
+    void shouldCreditAClickToTheArmOfTheRecommendationItAnswers() {
+        // given: a published list
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 1, List.of()));
+        RecommendationSet set = scoring.sets().get(WEB);
+        // when: the guest clicks a recommended concert, carrying the list's id
+        scoring.pipe(scoring.topics.clickEvents(), "COOKIE:c", ScoringFixtures.click("k1", "jazz-1",
+                set.getRecommendationId(), scoring.wallClock().plusSeconds(30)));
+        // then: one trial and a click's reward for concept-match in WEB|prospect
+        ArmState arm = scoring.signal("a:WEB|prospect").getArms().get(ConceptMatchModel.NAME);
+        assertThat(arm.getSelections()).isEqualTo(1);
+        assertThat(arm.getAlpha()).isEqualTo(1.3, within(1e-9));
+        assertThat(arm.getBeta()).isEqualTo(1.7, within(1e-9));
+    }
+
+    @Test
+    void shouldCountAPurchaseOnlyOnceWhenItFollowsAClickOnTheSameList() {
+        // given
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 1, List.of()));
+        String id = scoring.sets().get(WEB).getRecommendationId();
+        scoring.pipe(scoring.topics.clickEvents(), "COOKIE:c", ScoringFixtures.click("k1", "jazz-1", id,
+                scoring.wallClock().plusSeconds(30)));
+        // when: the purchase arrives, then the same click again
+        scoring.pipe(scoring.topics.ticketSales(), GUEST, ScoringFixtures.purchase("p1", "jazz-1", id,
+                scoring.wallClock().plusSeconds(60)));
+        scoring.pipe(scoring.topics.clickEvents(), "COOKIE:c", ScoringFixtures.click("k2", "jazz-1", id,
+                scoring.wallClock().plusSeconds(90)));
+        // then: the list's reward is the purchase's 1, not 1.3 or 2.3
+        ArmState arm = scoring.signal("a:WEB|prospect").getArms().get(ConceptMatchModel.NAME);
+        assertThat(arm.getAlpha()).isEqualTo(2.0, within(1e-9));
+        assertThat(arm.getBeta()).isEqualTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void shouldIgnoreFeedbackOutsideTheAttributionWindow() {
+        // given
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 1, List.of()));
+        String id = scoring.sets().get(WEB).getRecommendationId();
+        // when: a click eight days later
+        scoring.pipe(scoring.topics.clickEvents(), "COOKIE:c", ScoringFixtures.click("k1", "jazz-1", id,
+                scoring.wallClock().plus(Duration.ofDays(8))));
+        // then
+        assertThat(scoring.signal("a:WEB|prospect").getArms().get(ConceptMatchModel.NAME).getAlpha()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldLearnSalesVelocityAndCoPurchasesWhenAProfileShowsANewPurchase() {
+        // given: a guest who already holds tickets for jazz-1
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 1, List.of("jazz-1")));
+        // when: the next profile shows a purchase of drums too
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 2, List.of("jazz-1", "drums")));
+        // then
+        SharedSignal drums = scoring.signal("c:drums");
+        assertThat(drums.getVelocity()).isEqualTo(1.0, within(1e-9));
+        assertThat(drums.getGroupVelocity()).containsEntry("prospect", 1.0);
+        assertThat(drums.getNeighbours()).containsOnlyKeys("jazz-1");
+        assertThat(scoring.signal("c:jazz-1").getNeighbours()).containsOnlyKeys("drums");
     }
 
     private String holdoutGuest() {

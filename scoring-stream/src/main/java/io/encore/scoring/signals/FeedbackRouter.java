@@ -1,0 +1,88 @@
+package io.encore.scoring.signals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+import io.encore.schemas.avro.AdInteraction;
+import io.encore.schemas.avro.AdInteractionType;
+import io.encore.schemas.avro.ClickEvent;
+import io.encore.schemas.avro.ClickType;
+import io.encore.schemas.avro.EmailResponse;
+import io.encore.schemas.avro.EmailResponseType;
+import io.encore.schemas.avro.TicketSale;
+import io.encore.schemas.avro.TicketSaleType;
+import io.encore.scoring.avro.SignalEvent;
+import io.encore.scoring.avro.SignalType;
+
+/**
+ * Credits feedback to the list that caused it: a purchase (reward 1) or a click (reward
+ * {@code clickReward}) that carries a recommendation id made by scoring-stream, within the attribution
+ * window after the list was issued, becomes a REWARD for the arm named in the id, keyed by its bandit.
+ * Events without such an id, or too late, are not feedback; malformed input is profile-stream's to
+ * dead-letter, so it is skipped here rather than reported twice.
+ */
+public final class FeedbackRouter implements Processor<String, SpecificRecord, String, SignalEvent> {
+
+    private final Duration attributionWindow;
+    private final double clickReward;
+    private ProcessorContext<String, SignalEvent> context;
+
+    public FeedbackRouter(Duration attributionWindow, double clickReward) {
+        this.attributionWindow = attributionWindow;
+        this.clickReward = clickReward;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SignalEvent> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        feedback(record.value()).ifPresent(f -> credit(f, record.timestamp()));
+    }
+
+    private record Feedback(String recommendationId, Instant at, double reward) {
+    }
+
+    private Optional<Feedback> feedback(SpecificRecord value) {
+        if (value instanceof TicketSale sale && sale.getType() == TicketSaleType.PURCHASE) {
+            return feedback(sale.getRecommendationId(), sale.getOccurredAt(), 1.0);
+        }
+        if (value instanceof ClickEvent click && (click.getType() == ClickType.PAGE_VIEW
+                || click.getType() == ClickType.FAVOURITE || click.getType() == ClickType.SHARE)) {
+            return feedback(click.getRecommendationId(), click.getOccurredAt(), clickReward);
+        }
+        if (value instanceof EmailResponse email && email.getType() == EmailResponseType.CLICK) {
+            return feedback(email.getRecommendationId(), email.getOccurredAt(), clickReward);
+        }
+        if (value instanceof AdInteraction ad && ad.getType() == AdInteractionType.CLICK) {
+            return feedback(ad.getRecommendationId(), ad.getOccurredAt(), clickReward);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Feedback> feedback(String recommendationId, Instant at, double reward) {
+        return recommendationId == null || at == null ? Optional.empty()
+                : Optional.of(new Feedback(recommendationId, at, reward));
+    }
+
+    private void credit(Feedback feedback, long timestamp) {
+        RecommendationIds.parse(feedback.recommendationId()).ifPresent(issued -> {
+            long after = feedback.at().toEpochMilli() - issued.issuedAt();
+            if (after < 0 || after > attributionWindow.toMillis()) {
+                return;
+            }
+            SignalEvent reward = SignalEvent.newBuilder().setType(SignalType.REWARD).setArm(issued.arm())
+                    .setRecommendationId(feedback.recommendationId()).setReward(feedback.reward())
+                    .setAt(feedback.at().toEpochMilli()).build();
+            context.forward(new Record<>(SignalKeys.bandit(issued.channel(), issued.group()), reward, timestamp));
+        });
+    }
+}
