@@ -1,11 +1,11 @@
 package io.encore.profile.identity;
 
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.Optional;
 
 import io.encore.schemas.avro.GuestIdentifier;
 import io.encore.schemas.avro.IdentifierType;
+import io.encore.schemas.topic.GuestKeys;
 
 /**
  * The string form of a guest identifier, {@code TYPE:value}, used as key on every guest-keyed topic and in
@@ -17,9 +17,6 @@ import io.encore.schemas.avro.IdentifierType;
  */
 public final class Identifiers {
 
-    /** Longest identifier value accepted; longer ones are rejected as malformed. */
-    public static final int MAX_VALUE_LENGTH = 256;
-
     public static final Comparator<String> SURVIVOR_ORDER =
             Comparator.<String>comparingInt(Identifiers::rank).thenComparing(Identifiers::value);
 
@@ -27,52 +24,17 @@ public final class Identifiers {
     }
 
     public static String key(GuestIdentifier identifier) {
-        return identifier.getType().name() + ":" + identifier.getValue();
+        return GuestKeys.key(identifier);
     }
 
-    /** Parses {@code TYPE:value}; empty when the type is unknown or the value empty, too long or has control characters. */
+    /** Parses {@code TYPE:value}; see {@link GuestKeys#parse}. */
     public static Optional<GuestIdentifier> parse(String key) {
-        if (key == null) {
-            return Optional.empty();
-        }
-        int colon = key.indexOf(':');
-        if (colon <= 0) {
-            return Optional.empty();
-        }
-        IdentifierType type;
-        try {
-            type = IdentifierType.valueOf(key.substring(0, colon).toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            return Optional.empty();
-        }
-        String value = key.substring(colon + 1);
-        return type == IdentifierType.UNKNOWN || problem(value).isPresent()
-                ? Optional.empty()
-                : Optional.of(new GuestIdentifier(type, value));
+        return GuestKeys.parse(key);
     }
 
     /** Why an identifier cannot be used, if it cannot. */
     public static Optional<String> problem(GuestIdentifier identifier) {
-        if (identifier == null) {
-            return Optional.of("missing identifier");
-        }
-        if (identifier.getType() == null || identifier.getType() == IdentifierType.UNKNOWN) {
-            return Optional.of("unknown identifier type");
-        }
-        return problem(identifier.getValue());
-    }
-
-    private static Optional<String> problem(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.of("empty identifier value");
-        }
-        if (value.length() > MAX_VALUE_LENGTH) {
-            return Optional.of("identifier value longer than " + MAX_VALUE_LENGTH + " characters");
-        }
-        if (value.chars().anyMatch(c -> Character.isISOControl(c) || c == '\uFFFD')) {
-            return Optional.of("identifier value contains control or replacement characters");
-        }
-        return Optional.empty();
+        return GuestKeys.problem(identifier);
     }
 
     /** True for identifiers that name a known person rather than a browser. */

@@ -19,22 +19,33 @@ import io.encore.schemas.avro.Channel;
  * @param clickReward        reward of a click (a purchase is 1)
  * @param rescoreInterval    how often a catalogue change is applied to the task's guests (wall clock)
  * @param rescoreBatch       guests re-scored per interval after a catalogue change
+ * @param audienceSize       members kept per concert audience
  */
 public record ScoringSettings(String applicationId, String topicPrefix, int dimension, List<Channel> channels,
                               int topN, int maxPerPerformer, int maxPerTag, double exploration, double holdoutShare,
                               Duration attributionWindow, double clickReward, Duration rescoreInterval,
-                              int rescoreBatch) {
+                              int rescoreBatch, int audienceSize) {
 
     public static final String APPLICATION_ID_DEFAULT = "encore-scoring-stream";
 
     public static ScoringSettings defaults() {
         return new ScoringSettings(APPLICATION_ID_DEFAULT, "", 64, List.of(Channel.WEB, Channel.EMAIL, Channel.ADS),
-                10, 2, 4, 0.1, 0.05, Duration.ofDays(7), 0.3, Duration.ofSeconds(1), 5_000);
+                10, 2, 4, 0.1, 0.05, Duration.ofDays(7), 0.3, Duration.ofSeconds(1), 5_000, 1_000);
     }
 
     /** The private topic every catalogue change is broadcast to, one copy per partition. */
     public String catalogueTopic() {
         return topicPrefix + applicationId + "-catalogue";
+    }
+
+    /** Private topic of audience membership changes, keyed by concert. */
+    public String audienceCandidatesTopic() {
+        return topicPrefix + applicationId + "-audience-candidates";
+    }
+
+    /** Private compacted topic alias → guest id, read by every instance to resolve aliases in queries. */
+    public String aliasesTopic() {
+        return topicPrefix + applicationId + "-aliases";
     }
 
     /** Private topic of signal contributions, keyed by the signal they update. */

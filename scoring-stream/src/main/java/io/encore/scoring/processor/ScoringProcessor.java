@@ -122,6 +122,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
             GuestProfile previous = guests.get(record.key());
             guests.put(record.key(), profile);
             PurchaseSignals.emit(context, buckets, previous, profile, record.timestamp());
+            Memberships.aliases(context, previous, profile, record.timestamp());
             rescore(profile, RecommendationChangeReason.PROFILE_CHANGED);
         } else if (record.value() == null && isGuestProfiles()) {
             retire(record.key(), record.timestamp());
@@ -141,12 +142,16 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
 
     /** A guest merged away or erased: every list is withdrawn with a tombstone. */
     private void retire(String guestId, long timestamp) {
+        GuestProfile previous = guests.get(guestId);
         guests.delete(guestId);
+        Memberships.forget(context, previous, timestamp);
         for (Channel channel : settings.channels()) {
             String key = setKey(guestId, channel);
-            if (sets.get(key) != null) {
+            RecommendationSet set = sets.get(key);
+            if (set != null) {
                 sets.delete(key);
                 context.forward(new Record<>(key, null, timestamp), ScoringNames.SINK_RECOMMENDATIONS);
+                Memberships.audience(context, previous, set, null, timestamp);
             }
         }
     }
@@ -158,7 +163,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         float[] scores = new float[Math.max(snapshot.size(), 1)];
         for (Channel channel : settings.channels()) {
             if (!profile.getAllowedChannels().contains(channel)) {
-                withdraw(profile.getGuestId(), channel, now);
+                withdraw(profile, channel, now);
                 continue;
             }
             BitSet eligible = snapshot.eligible(now, profile.getPurchasedConcertIds());
@@ -215,6 +220,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         ChangeDetector.Change diff = change.orElseGet(() -> ChangeDetector.diff(before, after));
         sets.put(key, next);
         trial(next, now);
+        Memberships.audience(context, profile, previous, next, now);
         context.forward(new Record<>(key, next, now), ScoringNames.SINK_RECOMMENDATIONS);
         context.forward(new Record<>(key, changeEvent(next, previous, diff, reason, now), now),
                 ScoringNames.SINK_RECOMMENDATION_CHANGES);
@@ -247,7 +253,8 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
     }
 
     /** Consent withdrawn for a channel: the list goes, with a change that removes everything. */
-    private void withdraw(String guestId, Channel channel, long now) {
+    private void withdraw(GuestProfile profile, Channel channel, long now) {
+        String guestId = profile.getGuestId();
         String key = setKey(guestId, channel);
         RecommendationSet previous = sets.get(key);
         if (previous == null) {
@@ -255,6 +262,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         }
         sets.delete(key);
         context.forward(new Record<>(key, null, now), ScoringNames.SINK_RECOMMENDATIONS);
+        Memberships.audience(context, profile, previous, null, now);
         RecommendationChange change = RecommendationChange.newBuilder()
                 .setEventId("withdrawn-" + previous.getRecommendationId())
                 .setGuestId(guestId).setChannel(channel).setRecommendationId(previous.getRecommendationId())

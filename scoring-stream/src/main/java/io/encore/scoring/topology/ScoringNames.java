@@ -16,12 +16,16 @@ public final class ScoringNames {
     public static final String SOURCE_AD_INTERACTIONS = "ad-interactions-source";
     public static final String SOURCE_SIGNAL_EVENTS = "signal-events-source";
     public static final String SOURCE_SIGNALS = "signals-global-source";
+    public static final String SOURCE_AUDIENCE_CANDIDATES = "audience-candidates-source";
+    public static final String SOURCE_ALIASES = "aliases-global-source";
 
     public static final String PROCESSOR_CATALOGUE_JOINER = "catalogue-joiner";
     public static final String PROCESSOR_SCORING = "scoring-processor";
     public static final String PROCESSOR_FEEDBACK = "feedback-router";
     public static final String PROCESSOR_SIGNALS = "signal-aggregator";
     public static final String PROCESSOR_SIGNALS_LOADER = "signals-global-loader";
+    public static final String PROCESSOR_AUDIENCES = "audience-aggregator";
+    public static final String PROCESSOR_ALIASES_LOADER = "aliases-global-loader";
 
     public static final String SINK_CATALOGUE = "catalogue-broadcast-sink";
     public static final String SINK_RECOMMENDATIONS = "recommendations-sink";
@@ -29,6 +33,9 @@ public final class ScoringNames {
     public static final String SINK_SIGNAL_EVENTS = "signal-events-sink";
     public static final String SINK_FEEDBACK_SIGNAL_EVENTS = "feedback-signal-events-sink";
     public static final String SINK_SIGNALS = "signals-sink";
+    public static final String SINK_AUDIENCE_CANDIDATES = "audience-candidates-sink";
+    public static final String SINK_CONCERT_AUDIENCES = "concert-audiences-sink";
+    public static final String SINK_ALIASES = "aliases-sink";
 
     /** concert id → the joined entry, on the concert's partition. */
     public static final String STORE_CATALOGUE_JOIN = "catalogue-join";
@@ -38,6 +45,10 @@ public final class ScoringNames {
     public static final String STORE_GUESTS = "scoring-guests";
     /** guest id|CHANNEL → the guest's current recommendation set. */
     public static final String STORE_RECOMMENDATIONS = "recommendation-sets";
+    /** concert id → its audience as last published, on the concert's partition. */
+    public static final String STORE_AUDIENCES = "audiences";
+    /** any alias TYPE:value → the guest id it belongs to, on every instance (for the HTTP API). */
+    public static final String STORE_ALIASES_GLOBAL = "aliases-global";
     /** signal key → its current value, on the key's partition. */
     public static final String STORE_SIGNALS = "signals";
     /** recommendation id → the reward already counted for it. */

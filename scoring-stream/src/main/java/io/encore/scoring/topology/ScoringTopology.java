@@ -17,28 +17,37 @@ import io.encore.runtime.streams.GlobalStoreLoader;
 import io.encore.schemas.serde.AvroSerde;
 import io.encore.schemas.topic.Topic;
 import io.encore.schemas.topic.TopicCatalogue;
+import io.encore.scoring.avro.AliasTarget;
 import io.encore.scoring.avro.CatalogueEntry;
 import io.encore.scoring.avro.SharedSignal;
 import io.encore.scoring.config.ScoringSettings;
 import io.encore.scoring.model.ScoringModel;
+import io.encore.scoring.processor.AudienceAggregator;
 import io.encore.scoring.processor.CatalogueJoiner;
 import io.encore.scoring.processor.ScoringProcessor;
 import io.encore.scoring.signals.FeedbackRouter;
 import io.encore.scoring.signals.SignalAggregator;
 import io.encore.scoring.signals.SignalsView;
 
+import static io.encore.scoring.topology.ScoringNames.PROCESSOR_ALIASES_LOADER;
+import static io.encore.scoring.topology.ScoringNames.PROCESSOR_AUDIENCES;
 import static io.encore.scoring.topology.ScoringNames.PROCESSOR_CATALOGUE_JOINER;
 import static io.encore.scoring.topology.ScoringNames.PROCESSOR_FEEDBACK;
 import static io.encore.scoring.topology.ScoringNames.PROCESSOR_SCORING;
 import static io.encore.scoring.topology.ScoringNames.PROCESSOR_SIGNALS;
 import static io.encore.scoring.topology.ScoringNames.PROCESSOR_SIGNALS_LOADER;
+import static io.encore.scoring.topology.ScoringNames.SINK_ALIASES;
+import static io.encore.scoring.topology.ScoringNames.SINK_AUDIENCE_CANDIDATES;
 import static io.encore.scoring.topology.ScoringNames.SINK_CATALOGUE;
+import static io.encore.scoring.topology.ScoringNames.SINK_CONCERT_AUDIENCES;
 import static io.encore.scoring.topology.ScoringNames.SINK_FEEDBACK_SIGNAL_EVENTS;
 import static io.encore.scoring.topology.ScoringNames.SINK_RECOMMENDATIONS;
 import static io.encore.scoring.topology.ScoringNames.SINK_RECOMMENDATION_CHANGES;
 import static io.encore.scoring.topology.ScoringNames.SINK_SIGNALS;
 import static io.encore.scoring.topology.ScoringNames.SINK_SIGNAL_EVENTS;
 import static io.encore.scoring.topology.ScoringNames.SOURCE_AD_INTERACTIONS;
+import static io.encore.scoring.topology.ScoringNames.SOURCE_ALIASES;
+import static io.encore.scoring.topology.ScoringNames.SOURCE_AUDIENCE_CANDIDATES;
 import static io.encore.scoring.topology.ScoringNames.SOURCE_CATALOGUE;
 import static io.encore.scoring.topology.ScoringNames.SOURCE_CLICK_EVENTS;
 import static io.encore.scoring.topology.ScoringNames.SOURCE_CONCERTS;
@@ -48,6 +57,8 @@ import static io.encore.scoring.topology.ScoringNames.SOURCE_GUEST_PROFILES;
 import static io.encore.scoring.topology.ScoringNames.SOURCE_SIGNALS;
 import static io.encore.scoring.topology.ScoringNames.SOURCE_SIGNAL_EVENTS;
 import static io.encore.scoring.topology.ScoringNames.SOURCE_TICKET_SALES;
+import static io.encore.scoring.topology.ScoringNames.STORE_ALIASES_GLOBAL;
+import static io.encore.scoring.topology.ScoringNames.STORE_AUDIENCES;
 import static io.encore.scoring.topology.ScoringNames.STORE_CATALOGUE;
 import static io.encore.scoring.topology.ScoringNames.STORE_CATALOGUE_JOIN;
 import static io.encore.scoring.topology.ScoringNames.STORE_GUESTS;
@@ -83,6 +94,7 @@ public final class ScoringTopology {
         addScoring(topology, settings, serdes, models, control);
         addFeedback(topology, settings, serdes);
         addSignals(topology, settings, serdes);
+        addAudiencesAndAliases(topology, settings, serdes);
         return topology;
     }
 
@@ -157,6 +169,28 @@ public final class ScoringTopology {
                 () -> new GlobalStoreLoader<SharedSignal>(STORE_SIGNALS_GLOBAL));
     }
 
+    /** ADS-list memberships become per-concert audiences; aliases become a global lookup for the API. */
+    private static void addAudiencesAndAliases(Topology topology, ScoringSettings settings, ScoringSerdes serdes) {
+        TopicCatalogue topics = serdes.catalogue();
+        topology.addSink(SINK_AUDIENCE_CANDIDATES, settings.audienceCandidatesTopic(), Serdes.String().serializer(),
+                serdes.audienceCandidate().serializer(), PROCESSOR_SCORING);
+        topology.addSource(SOURCE_AUDIENCE_CANDIDATES, Serdes.String().deserializer(),
+                serdes.audienceCandidate().deserializer(), settings.audienceCandidatesTopic());
+        topology.addProcessor(PROCESSOR_AUDIENCES, () -> new AudienceAggregator(settings.audienceSize()),
+                SOURCE_AUDIENCE_CANDIDATES);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_AUDIENCES),
+                Serdes.String(), topics.concertAudiences().valueSerde()), PROCESSOR_AUDIENCES);
+        topology.addSink(SINK_CONCERT_AUDIENCES, topics.concertAudiences().name(), Serdes.String().serializer(),
+                topics.concertAudiences().valueSerde().serializer(), PROCESSOR_AUDIENCES);
+        topology.addSink(SINK_ALIASES, settings.aliasesTopic(), Serdes.String().serializer(),
+                serdes.aliasTarget().serializer(), PROCESSOR_SCORING);
+        topology.addGlobalStore(Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(
+                        STORE_ALIASES_GLOBAL), Serdes.String(), serdes.aliasTarget()).withLoggingDisabled(),
+                SOURCE_ALIASES, Serdes.String().deserializer(), serdes.aliasTarget().deserializer(),
+                settings.aliasesTopic(), PROCESSOR_ALIASES_LOADER,
+                () -> new GlobalStoreLoader<AliasTarget>(STORE_ALIASES_GLOBAL));
+    }
+
     private static void feedbackSource(Topology topology, String name, Topic<String, ? extends SpecificRecord> topic) {
         topology.addSource(name, Serdes.String().deserializer(), AvroSerde.anyRecord(topic.valueSerde()), topic.name());
     }
@@ -168,7 +202,8 @@ public final class ScoringTopology {
 
     /** The private topics the topology needs besides the catalogue's. */
     public static List<String> privateTopics(ScoringSettings settings) {
-        return List.of(settings.catalogueTopic(), settings.signalEventsTopic(), settings.signalsTopic());
+        return List.of(settings.catalogueTopic(), settings.signalEventsTopic(), settings.signalsTopic(),
+                settings.audienceCandidatesTopic(), settings.aliasesTopic());
     }
 
     static Set<Integer> all(int partitions) {

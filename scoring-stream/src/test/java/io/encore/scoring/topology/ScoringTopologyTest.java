@@ -46,7 +46,8 @@ class ScoringTopologyTest {
         assertThat(new Holdout(settings.holdoutShare()).isHoldout(GUEST)).as("the test guest is personalized").isFalse();
         scoring = new ScoringDriver(new ScoringSettings(settings.applicationId(), "", ScoringFixtures.DIMENSION,
                 List.of(Channel.WEB, Channel.EMAIL), 3, 2, 4, 0.0, settings.holdoutShare(),
-                settings.attributionWindow(), settings.clickReward(), settings.rescoreInterval(), settings.rescoreBatch()),
+                settings.attributionWindow(), settings.clickReward(), settings.rescoreInterval(), settings.rescoreBatch(),
+                settings.audienceSize()),
                 T0, signals -> List.of(new ConceptMatchModel()), TrendingModel::control);
         addConcert("jazz-1", "Gregory Porter", 0, 10, ConcertStatus.ON_SALE);
         addConcert("jazz-2", "Cecile McLorin", 0, 12, ConcertStatus.ON_SALE);
