@@ -24,6 +24,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.test.TestRecord;
 
 import io.encore.runtime.errors.DeadLetterHandler;
+import io.encore.schemas.avro.ConcertAudience;
 import io.encore.schemas.avro.RecommendationChange;
 import io.encore.schemas.avro.RecommendationSet;
 import io.encore.schemas.registry.InMemorySchemaRegistry;
@@ -94,6 +95,13 @@ final class ScoringDriver implements AutoCloseable {
                 latest.put(record.key(), record.value());
             }
         });
+        return latest;
+    }
+
+    /** The latest audience per concert from everything published so far. */
+    Map<String, ConcertAudience> audiences() {
+        Map<String, ConcertAudience> latest = new LinkedHashMap<>();
+        output(topics.concertAudiences()).readRecordsToList().forEach(record -> latest.put(record.key(), record.value()));
         return latest;
     }
 

@@ -15,9 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.encore.schemas.avro.AudienceMember;
 import io.encore.schemas.avro.Channel;
+import io.encore.schemas.avro.ConcertAudience;
 import io.encore.schemas.avro.ConcertStatus;
+import io.encore.schemas.avro.GuestIdentifier;
 import io.encore.schemas.avro.GuestProfile;
+import io.encore.schemas.avro.IdentifierType;
 import io.encore.schemas.avro.RecommendationChange;
 import io.encore.schemas.avro.RecommendationChangeReason;
 import io.encore.schemas.avro.RecommendationItem;
@@ -45,7 +49,7 @@ class ScoringTopologyTest {
         ScoringSettings settings = ScoringSettings.defaults();
         assertThat(new Holdout(settings.holdoutShare()).isHoldout(GUEST)).as("the test guest is personalized").isFalse();
         scoring = new ScoringDriver(new ScoringSettings(settings.applicationId(), "", ScoringFixtures.DIMENSION,
-                List.of(Channel.WEB, Channel.EMAIL), 3, 2, 4, 0.0, settings.holdoutShare(),
+                List.of(Channel.WEB, Channel.ADS), 3, 2, 4, 0.0, settings.holdoutShare(),
                 settings.attributionWindow(), settings.clickReward(), settings.rescoreInterval(), settings.rescoreBatch(),
                 settings.audienceSize()),
                 T0, signals -> List.of(new ConceptMatchModel()), TrendingModel::control);
@@ -235,6 +239,43 @@ class ScoringTopologyTest {
         assertThat(drums.getGroupVelocity()).containsEntry("prospect", 1.0);
         assertThat(drums.getNeighbours()).containsOnlyKeys("jazz-1");
         assertThat(scoring.signal("c:jazz-1").getNeighbours()).containsOnlyKeys("drums");
+    }
+
+    @Test
+    void shouldPutAGuestWithAdConsentInTheAudiencesOfItsAdListWithHashedKeysOnly() {
+        // given: a guest who allows ads, known by a hashed e-mail and a cookie
+        GuestProfile withAds = GuestProfile.newBuilder(guest(GUEST, 0, 1, List.of()))
+                .setAllowedChannels(List.of(Channel.WEB, Channel.ADS))
+                .setAliases(List.of(new GuestIdentifier(IdentifierType.EMAIL_SHA256, "5e88"),
+                        new GuestIdentifier(IdentifierType.COOKIE, "c-9"))).build();
+        // when
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, withAds);
+        // then: the ad list's concerts have the guest in their audience, matched by the hash alone
+        Map<String, ConcertAudience> audiences = scoring.audiences();
+        assertThat(audiences).containsKeys("jazz-1", "jazz-2");
+        AudienceMember member = audiences.get("jazz-1").getMembers().get(0);
+        assertThat(member.getGuestId()).isEqualTo(GUEST);
+        assertThat(member.getMatchKeys()).containsExactly(new GuestIdentifier(IdentifierType.EMAIL_SHA256, "5e88"));
+        assertThat(audiences.get("jazz-1").getAdded()).hasSize(1);
+    }
+
+    @Test
+    void shouldTakeTheGuestOutOfEveryAudienceWhenAdConsentIsWithdrawn() {
+        // given
+        GuestProfile withAds = GuestProfile.newBuilder(guest(GUEST, 0, 1, List.of()))
+                .setAllowedChannels(List.of(Channel.WEB, Channel.ADS)).build();
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, withAds);
+        scoring.audiences();
+        // when
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, GuestProfile.newBuilder(withAds).setVersion(2)
+                .setAllowedChannels(List.of(Channel.WEB)).build());
+        // then
+        Map<String, ConcertAudience> audiences = scoring.audiences();
+        assertThat(audiences).containsKeys("jazz-1", "jazz-2");
+        assertThat(audiences.values()).allSatisfy(audience -> {
+            assertThat(audience.getMembers()).isEmpty();
+            assertThat(audience.getRemoved()).extracting(AudienceMember::getGuestId).containsExactly(GUEST);
+        });
     }
 
     private String holdoutGuest() {
