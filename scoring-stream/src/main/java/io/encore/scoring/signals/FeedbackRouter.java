@@ -19,6 +19,8 @@ import io.encore.schemas.avro.TicketSale;
 import io.encore.schemas.avro.TicketSaleType;
 import io.encore.scoring.avro.SignalEvent;
 import io.encore.scoring.avro.SignalType;
+import io.encore.scoring.bandit.Feedback;
+import io.encore.scoring.bandit.Rewards;
 
 /**
  * Credits feedback to the list that caused it: a purchase (reward 1) or a click (reward
@@ -29,13 +31,11 @@ import io.encore.scoring.avro.SignalType;
  */
 public final class FeedbackRouter implements Processor<String, SpecificRecord, String, SignalEvent> {
 
-    private final Duration attributionWindow;
-    private final double clickReward;
+    private final Rewards rewards;
     private ProcessorContext<String, SignalEvent> context;
 
     public FeedbackRouter(Duration attributionWindow, double clickReward) {
-        this.attributionWindow = attributionWindow;
-        this.clickReward = clickReward;
+        this.rewards = new Rewards(Rewards.DEFAULT_PURCHASE, clickReward, attributionWindow);
     }
 
     @Override
@@ -48,35 +48,34 @@ public final class FeedbackRouter implements Processor<String, SpecificRecord, S
         feedback(record.value()).ifPresent(f -> credit(f, record.timestamp()));
     }
 
-    private record Feedback(String recommendationId, Instant at, double reward) {
+    private record Response(String recommendationId, Instant at, double reward) {
     }
 
-    private Optional<Feedback> feedback(SpecificRecord value) {
+    private Optional<Response> feedback(SpecificRecord value) {
         if (value instanceof TicketSale sale && sale.getType() == TicketSaleType.PURCHASE) {
-            return feedback(sale.getRecommendationId(), sale.getOccurredAt(), 1.0);
+            return feedback(sale.getRecommendationId(), sale.getOccurredAt(), rewards.of(Feedback.PURCHASE));
         }
         if (value instanceof ClickEvent click && (click.getType() == ClickType.PAGE_VIEW
                 || click.getType() == ClickType.FAVOURITE || click.getType() == ClickType.SHARE)) {
-            return feedback(click.getRecommendationId(), click.getOccurredAt(), clickReward);
+            return feedback(click.getRecommendationId(), click.getOccurredAt(), rewards.of(Feedback.CLICK));
         }
         if (value instanceof EmailResponse email && email.getType() == EmailResponseType.CLICK) {
-            return feedback(email.getRecommendationId(), email.getOccurredAt(), clickReward);
+            return feedback(email.getRecommendationId(), email.getOccurredAt(), rewards.of(Feedback.CLICK));
         }
         if (value instanceof AdInteraction ad && ad.getType() == AdInteractionType.CLICK) {
-            return feedback(ad.getRecommendationId(), ad.getOccurredAt(), clickReward);
+            return feedback(ad.getRecommendationId(), ad.getOccurredAt(), rewards.of(Feedback.CLICK));
         }
         return Optional.empty();
     }
 
-    private static Optional<Feedback> feedback(String recommendationId, Instant at, double reward) {
+    private static Optional<Response> feedback(String recommendationId, Instant at, double reward) {
         return recommendationId == null || at == null ? Optional.empty()
-                : Optional.of(new Feedback(recommendationId, at, reward));
+                : Optional.of(new Response(recommendationId, at, reward));
     }
 
-    private void credit(Feedback feedback, long timestamp) {
+    private void credit(Response feedback, long timestamp) {
         RecommendationIds.parse(feedback.recommendationId()).ifPresent(issued -> {
-            long after = feedback.at().toEpochMilli() - issued.issuedAt();
-            if (after < 0 || after > attributionWindow.toMillis()) {
+            if (!rewards.attributable(issued.issuedAt(), feedback.at().toEpochMilli())) {
                 return;
             }
             SignalEvent reward = SignalEvent.newBuilder().setType(SignalType.REWARD).setArm(issued.arm())
