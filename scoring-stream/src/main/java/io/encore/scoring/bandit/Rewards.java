@@ -8,10 +8,11 @@ import java.util.Objects;
  * scale: a purchase of a recommended concert is the goal (1.0), a click is weak evidence of relevance (0.3 by
  * default), and silence until the attribution window closes is a failure (0.0).
  *
- * <p>One list earns exactly one reward: the topology remembers the strongest {@link Feedback} per
- * {@code recommendationId} and rewards the list's arm once — at once on a purchase (nothing can beat it), else
- * when the window closes, with the click value or 0. Rewarding each click and then the purchase separately
- * would count one list as several trials and favour arms whose lists draw many clicks.
+ * <p>One list earns exactly one reward, its strongest feedback within the window. scoring-stream counts the
+ * list as a trial when it is published (β + 1) and credits feedback as it arrives: a click adds its value
+ * (α + r, β − r), a later purchase adds only the difference to 1, a second click nothing. Rewarding every click
+ * and then the purchase separately would count one list as several trials and favour arms whose lists draw
+ * many clicks.
  *
  * @param purchase          reward for a purchase of a concert in the list, in [0, 1]
  * @param click             reward for a click without a purchase, in [0, purchase]
