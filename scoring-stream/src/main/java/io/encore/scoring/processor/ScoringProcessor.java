@@ -60,7 +60,10 @@ import io.encore.scoring.topology.ScoringNames;
  */
 public final class ScoringProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
+    /** The holdout's list: the control of the uplift measurement. */
     static final String CONTROL_ARM = "control";
+    /** The same non-personalized list for guests who do not allow profiling; not part of the holdout. */
+    static final String UNPERSONALIZED_ARM = "unpersonalized";
     private static final Duration EXPIRY_TICK = Duration.ofMinutes(1);
 
     private final ScoringSettings settings;
@@ -174,12 +177,13 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
     /** The list a guest would see now on a channel: which arm, and the ranked items with reasons. */
     private RecommendationSet list(GuestProfile profile, Channel channel, GuestView view, Catalogue snapshot,
                                    BitSet eligible, float[] scores, long now) {
-        boolean held = holdout.isHoldout(profile.getGuestId()) || !profile.getProfilingAllowed();
+        boolean held = holdout.isHoldout(profile.getGuestId());
+        boolean personal = profile.getProfilingAllowed() && !held && !models.isEmpty();
         String group = profile.getBehaviourGroup() == null ? "unknown" : profile.getBehaviourGroup();
-        String arm = CONTROL_ARM;
+        String arm = held ? CONTROL_ARM : UNPERSONALIZED_ARM;
         Double propensity = null;
         ScoringModel model = control;
-        if (!held && !models.isEmpty()) {
+        if (personal) {
             ThompsonBandit.Choice choice = bandit(channel, group).choose(random(profile, channel, now));
             arm = choice.arm();
             propensity = choice.propensity();
@@ -188,7 +192,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         Arrays.fill(scores, 0f);
         model.score(view, snapshot, eligible, Instant.ofEpochMilli(now), scores);
         normalize(scores, eligible);
-        List<Ranked> ranked = (held ? controlRanker : ranker).rank(scores, eligible, snapshot, random(profile, channel, now));
+        List<Ranked> ranked = (personal ? ranker : controlRanker).rank(scores, eligible, snapshot, random(profile, channel, now));
         List<RecommendationItem> items = new ArrayList<>();
         for (Ranked r : ranked) {
             items.add(new RecommendationItem(snapshot.id(r.concertIndex()), r.rank(), (double) r.score(),
