@@ -1,0 +1,246 @@
+package io.encore.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.encore.profile.ProfileStreamApp;
+import io.encore.profile.config.ProfileStreamConfig;
+import io.encore.runtime.config.EncoreConfig;
+import io.encore.schemas.avro.Channel;
+import io.encore.schemas.avro.ClickEvent;
+import io.encore.schemas.avro.ClickType;
+import io.encore.schemas.avro.Concert;
+import io.encore.schemas.avro.ConcertStatus;
+import io.encore.schemas.avro.Device;
+import io.encore.schemas.avro.GuestIdentifier;
+import io.encore.schemas.avro.IdentifierType;
+import io.encore.schemas.avro.IdentityLink;
+import io.encore.schemas.avro.LinkReason;
+import io.encore.schemas.avro.Performer;
+import io.encore.schemas.avro.PerformerRole;
+import io.encore.schemas.avro.RecommendationChange;
+import io.encore.schemas.avro.SalesChannel;
+import io.encore.schemas.avro.TicketSale;
+import io.encore.schemas.avro.TicketSaleType;
+import io.encore.schemas.topic.Topic;
+import io.encore.schemas.topic.TopicCatalogue;
+import io.encore.scoring.ScoringStreamApp;
+import io.encore.scoring.config.ScoringStreamConfig;
+import io.encore.stack.junit.LocalStackExtension;
+import io.encore.stack.junit.SharedStack;
+import io.encore.stack.junit.TestNames;
+
+/**
+ * Both apps on the real broker and registry under exactly_once_v2: events go into profile-stream's input
+ * topics, recommendation changes come out of scoring-stream and are read by a read_committed consumer.
+ */
+@ExtendWith(LocalStackExtension.class)
+class EndToEndIT {
+
+    private static final int GUESTS = 40;
+    private static final int CONCERTS = 12;
+    private static final Instant START = Instant.now().minus(Duration.ofDays(1));
+
+    private final Path stateDir = createStateDir();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private ProfileStreamApp profile;
+    private ScoringStreamApp scoring;
+
+    @AfterEach
+    void stop() throws IOException {
+        if (scoring != null) {
+            scoring.close();
+        }
+        if (profile != null) {
+            profile.close();
+        }
+        Directories.deleteRecursively(stateDir);
+    }
+
+    @Test
+    void shouldPublishRecommendationChangesForEveryGuestWhenBehaviourFlowsIntoProfileStream(SharedStack stack,
+                                                                                          TestNames names)
+            throws Exception {
+        // given: both apps, exactly_once_v2 (their default)
+        Map<String, Object> shared = shared(stack, names);
+        ProfileStreamConfig profileConfig = new ProfileStreamConfig(with(shared, "profile"));
+        TopicCatalogue topics = profileConfig.encore().topicCatalogue();
+        try (Admin admin = stack.admin()) {
+            TopicProvisioner.ensure(admin, topics.all());
+        }
+        profile = new ProfileStreamApp(profileConfig).start();
+        scoring = new ScoringStreamApp(new ScoringStreamConfig(with(shared, "scoring"))).start();
+
+        // when: a catalogue, views and purchases for every guest, a few anonymous visitors who log in
+        Set<String> expectedGuests = new HashSet<>();
+        try (KafkaProducer<String, byte[]> producer = producer(stack.bootstrapServers())) {
+            for (int c = 0; c < CONCERTS; c++) {
+                send(producer, topics.concerts(), "c-" + c, concert(c));
+            }
+            producer.flush();
+            for (int g = 0; g < GUESTS; g++) {
+                expectedGuests.add(feed(producer, topics, g));
+            }
+        }
+
+        // then: every guest's WEB list arrives as committed recommendation changes, without bought concerts
+        Map<String, RecommendationChange> latest = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = committedConsumer(stack.bootstrapServers())) {
+            consumer.subscribe(List.of(topics.recommendationChanges().name()));
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ZERO).untilAsserted(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    RecommendationChange change = topics.recommendationChanges().valueSerde().deserializer()
+                            .deserialize(record.topic(), record.value());
+                    latest.put(change.getGuestId(), change);
+                }
+                assertThat(latest.keySet()).containsAll(expectedGuests);
+            });
+        }
+        assertThat(latest.values()).allSatisfy(change -> {
+            assertThat(change.getChannel()).isEqualTo(Channel.WEB);
+            assertThat(change.getConcertIds()).isNotEmpty();
+        });
+        assertThat(latest.get("GUEST_ID:g-3").getConcertIds()).doesNotContain("c-3");
+        JsonNode viaAlias = get(scoring.httpPort(), "/guests/COOKIE:cookie-0/recommendations?channel=web");
+        assertThat(viaAlias.path("guestId").asText()).isEqualTo("GUEST_ID:g-0");
+        assertThat(viaAlias.path("items").size()).isPositive();
+    }
+
+    /** One guest's events; returns the guest id that must get a list. */
+    private static String feed(KafkaProducer<String, byte[]> producer, TopicCatalogue topics, int g) {
+        GuestIdentifier guest = new GuestIdentifier(IdentifierType.GUEST_ID, "g-" + g);
+        GuestIdentifier cookie = new GuestIdentifier(IdentifierType.COOKIE, "cookie-" + g);
+        boolean anonymousFirst = g % 5 == 0;
+        for (int v = 0; v < 3; v++) {
+            GuestIdentifier who = anonymousFirst && v == 0 ? cookie : guest;
+            send(producer, topics.clickEvents(), key(who), click("v-" + g + "-" + v, who, "c-" + ((g + v) % CONCERTS),
+                    v == 1 ? ClickType.FAVOURITE : ClickType.PAGE_VIEW, v));
+        }
+        if (anonymousFirst) {
+            send(producer, topics.identityLinks(), key(cookie), IdentityLink.newBuilder().setEventId("l-" + g)
+                    .setOccurredAt(START.plusSeconds(600)).setFrom(cookie).setTo(guest).setReason(LinkReason.LOGIN)
+                    .setSource("it").build());
+        }
+        if (g % 3 == 0) {
+            send(producer, topics.ticketSales(), key(guest), TicketSale.newBuilder().setEventId("p-" + g)
+                    .setOccurredAt(START.plusSeconds(1200)).setIdentifier(guest).setType(TicketSaleType.PURCHASE)
+                    .setOrderId("o-" + g).setConcertId("c-" + (g % CONCERTS)).setSalesChannel(SalesChannel.WEB)
+                    .setSeats(2).setAmountMinor(40_000).setCurrency("DKK").setSource("it").build());
+        }
+        return key(guest);
+    }
+
+    private Map<String, Object> shared(SharedStack stack, TestNames names) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(EncoreConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        settings.put(EncoreConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.registryUrl());
+        settings.put(EncoreConfig.TOPIC_PREFIX_CONFIG, names.topicPrefix());
+        settings.put("commit.interval.ms", 200);
+        settings.put("encore.http.host", "127.0.0.1");
+        settings.put("encore.http.advertised.host", "127.0.0.1");
+        settings.put("application.id.suffix", names.applicationId());
+        return settings;
+    }
+
+    private Map<String, Object> with(Map<String, Object> shared, String app) {
+        Map<String, Object> settings = new HashMap<>(shared);
+        settings.remove("application.id.suffix");
+        settings.put("application.id", shared.get("application.id.suffix") + "-" + app);
+        settings.put("state.dir", stateDir.resolve(app).toString());
+        settings.put("encore.http.port", Ports.free("127.0.0.1"));
+        return settings;
+    }
+
+    private static <V extends SpecificRecord> void send(KafkaProducer<String, byte[]> producer, Topic<String, V> topic,
+                                                        String key, V value) {
+        producer.send(new ProducerRecord<>(topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), value)));
+    }
+
+    private static KafkaProducer<String, byte[]> producer(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static KafkaConsumer<String, byte[]> committedConsumer(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + System.nanoTime());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static String key(GuestIdentifier identifier) {
+        return identifier.getType() + ":" + identifier.getValue();
+    }
+
+    private static Concert concert(int c) {
+        return Concert.newBuilder()
+                .setConcertId("c-" + c).setTitle("Concert " + c).setDescription("An evening of music number " + c)
+                .setLanguage(c % 2 == 0 ? "da" : "en")
+                .setPerformers(List.of(new Performer("Performer " + (c % 6), PerformerRole.ARTIST)))
+                .setTags(List.of(c % 3 == 0 ? "vocal jazz" : c % 3 == 1 ? "symphonic" : "indie"))
+                .setHall("Hall " + (c % 2)).setStartTime(START.plus(Duration.ofDays(30 + c)))
+                .setStatus(ConcertStatus.ON_SALE).setVersion(1L).setUpdatedAt(START).build();
+    }
+
+    private static ClickEvent click(String eventId, GuestIdentifier who, String concertId, ClickType type, int minute) {
+        return ClickEvent.newBuilder()
+                .setEventId(eventId).setOccurredAt(START.plus(Duration.ofMinutes(minute))).setIdentifier(who)
+                .setSessionId("s").setType(type).setChannel(Channel.WEB).setConcertId(concertId)
+                .setPageUrl("https://hall.example/" + concertId).setDevice(Device.DESKTOP).setSource("it").build();
+    }
+
+    private JsonNode get(int port, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private static Path createStateDir() {
+        try {
+            return Files.createDirectories(Path.of("target", "it-state")).resolve("e2e-" + System.nanoTime());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
