@@ -12,7 +12,6 @@ import io.encore.profile.config.ProfileSettings;
 import io.encore.profile.config.ProfileStreamConfig;
 import io.encore.profile.processor.ProfileReader;
 import io.encore.profile.serving.ProfileApi;
-import io.encore.profile.topology.PrivateTopics;
 import io.encore.profile.topology.ProfileSerdes;
 import io.encore.profile.topology.ProfileTopology;
 import io.encore.runtime.config.EncoreConfig;
@@ -23,6 +22,7 @@ import io.encore.runtime.metrics.Metrics;
 import io.encore.runtime.serving.Forwarder;
 import io.encore.runtime.serving.HostAndPort;
 import io.encore.runtime.serving.StreamsKeyLocator;
+import io.encore.runtime.streams.PrivateTopics;
 import io.encore.runtime.streams.StreamsRunner;
 import io.encore.schemas.serde.AvroWireFormat;
 
@@ -47,7 +47,7 @@ public final class ProfileStreamApp implements AutoCloseable {
         AvroWireFormat format = encore.wireFormat();
         ProfileSerdes serdes = ProfileSerdes.of(encore.topicCatalogue(format), format);
         Properties properties = config.streamsProperties(serdes.catalogue().deadLetters().name());
-        PrivateTopics.ensure(properties, settings, serdes.catalogue());
+        PrivateTopics.ensure(properties, "profile-stream", ProfileTopology.privateTopics(settings, serdes.catalogue()));
         Topology topology = ProfileTopology.build(settings, serdes);
         runner = new StreamsRunner(topology, properties);
         PrometheusMeterRegistry registry = Metrics.prometheus();

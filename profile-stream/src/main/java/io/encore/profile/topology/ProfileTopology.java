@@ -18,6 +18,7 @@ import io.encore.profile.config.ProfileSettings;
 import io.encore.profile.processor.ConcertProfiler;
 import io.encore.profile.processor.GuestProcessor;
 import io.encore.runtime.streams.GlobalStoreLoader;
+import io.encore.runtime.streams.PrivateTopics;
 import io.encore.schemas.avro.ConcertProfile;
 import io.encore.schemas.serde.AvroSerde;
 import io.encore.schemas.topic.Topic;
@@ -153,8 +154,16 @@ public final class ProfileTopology {
         topology.addSink(name, topic.name(), Serdes.String().serializer(), topic.valueSerde().serializer(), parent);
     }
 
-    /** The private topics the topology reads and writes besides the catalogue's, created by the app at start. */
-    public static List<String> privateTopics(ProfileSettings settings) {
-        return List.of(settings.guestCommandsTopic(), settings.catalogueTopic());
+    /**
+     * The private topics the topology reads and writes besides the catalogue's, created by the app at start:
+     * {@code guest-commands} co-partitioned with the input topics (it carries their keys), kept 7 days, and
+     * the {@code catalogue} on one partition, where the whole catalogue meets for document frequencies.
+     */
+    public static List<PrivateTopics.Spec> privateTopics(ProfileSettings settings, TopicCatalogue topics) {
+        return List.of(
+                PrivateTopics.Spec.deleted(settings.guestCommandsTopic(),
+                        PrivateTopics.Partitions.sameAs(topics.clickEvents().name(), topics.clickEvents().partitions()),
+                        Duration.ofDays(7)),
+                PrivateTopics.Spec.compacted(settings.catalogueTopic(), PrivateTopics.Partitions.exactly(1)));
     }
 }

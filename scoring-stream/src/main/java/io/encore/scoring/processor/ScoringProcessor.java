@@ -60,10 +60,10 @@ import io.encore.scoring.topology.ScoringNames;
  */
 public final class ScoringProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
-    /** The holdout's list: the control of the uplift measurement. */
-    static final String CONTROL_ARM = "control";
+    /** The arm of the holdout's lists: the baseline that uplift is measured against. */
+    public static final String CONTROL_ARM = "control";
     /** The same non-personalized list for guests who do not allow profiling; not part of the holdout. */
-    static final String UNPERSONALIZED_ARM = "unpersonalized";
+    public static final String UNPERSONALIZED_ARM = "unpersonalized";
     private static final Duration EXPIRY_TICK = Duration.ofMinutes(1);
 
     private final ScoringSettings settings;
@@ -368,7 +368,8 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         return new SplittableRandom(((long) Utils.murmur2((profile.getGuestId() + "|" + channel).getBytes(StandardCharsets.UTF_8)) << 32) ^ day);
     }
 
-    static String setKey(String guestId, Channel channel) {
+    /** The key of a guest's list in {@code recommendation-sets} and on {@code recommendations}: {@code guestId|CHANNEL}. */
+    public static String setKey(String guestId, Channel channel) {
         return guestId + "|" + channel.name();
     }
 

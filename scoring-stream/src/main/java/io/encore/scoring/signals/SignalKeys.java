@@ -3,6 +3,9 @@ package io.encore.scoring.signals;
 /** The keys of shared signals: {@code c:<concert>}, {@code b:<taste bucket>}, {@code a:<channel>|<group>}. */
 public final class SignalKeys {
 
+    /** Every bandit's key starts with this, so all of them are one range of the store. */
+    public static final String BANDIT_PREFIX = "a:";
+
     private SignalKeys() {
     }
 
@@ -11,6 +14,6 @@ public final class SignalKeys {
     }
 
     public static String bandit(String channel, String group) {
-        return "a:" + channel + "|" + group;
+        return BANDIT_PREFIX + channel + "|" + group;
     }
 }

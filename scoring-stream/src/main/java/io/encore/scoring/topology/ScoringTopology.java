@@ -1,5 +1,6 @@
 package io.encore.scoring.topology;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.Stores;
 
 import io.encore.runtime.streams.GlobalStoreLoader;
+import io.encore.runtime.streams.PrivateTopics;
 import io.encore.schemas.serde.AvroSerde;
 import io.encore.schemas.topic.Topic;
 import io.encore.schemas.topic.TopicCatalogue;
@@ -82,6 +84,8 @@ import static io.encore.scoring.topology.ScoringNames.STORE_SIGNALS_GLOBAL;
  * written to all of them, so each task keeps the whole catalogue and re-scores only the guests it owns.
  */
 public final class ScoringTopology {
+
+    private static final Duration EVENT_RETENTION = Duration.ofDays(7);
 
     private ScoringTopology() {
     }
@@ -200,10 +204,21 @@ public final class ScoringTopology {
         return (topic, key, value, partitions) -> Optional.of(all(partitions));
     }
 
-    /** The private topics the topology needs besides the catalogue's. */
-    public static List<String> privateTopics(ScoringSettings settings) {
-        return List.of(settings.catalogueTopic(), settings.signalEventsTopic(), settings.signalsTopic(),
-                settings.audienceCandidatesTopic(), settings.aliasesTopic());
+    /**
+     * The private topics the topology needs besides the catalogue's, created by the app at start, each with as
+     * many partitions as {@code guest-profiles}: the catalogue must (it is broadcast to every partition and read
+     * with the guests of that partition), the others follow so that one partition count describes the app.
+     * Events are kept 7 days; the signals and aliases, read in full by every instance, are compacted.
+     */
+    public static List<PrivateTopics.Spec> privateTopics(ScoringSettings settings, TopicCatalogue topics) {
+        PrivateTopics.Partitions partitions = PrivateTopics.Partitions.sameAs(topics.guestProfiles().name(),
+                topics.guestProfiles().partitions());
+        return List.of(
+                PrivateTopics.Spec.deleted(settings.catalogueTopic(), partitions, EVENT_RETENTION),
+                PrivateTopics.Spec.deleted(settings.audienceCandidatesTopic(), partitions, EVENT_RETENTION),
+                PrivateTopics.Spec.deleted(settings.signalEventsTopic(), partitions, EVENT_RETENTION),
+                PrivateTopics.Spec.compacted(settings.signalsTopic(), partitions),
+                PrivateTopics.Spec.compacted(settings.aliasesTopic(), partitions));
     }
 
     static Set<Integer> all(int partitions) {

@@ -1,0 +1,202 @@
+package io.encore.scoring.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
+
+import io.encore.runtime.config.EncoreConfig;
+import io.encore.runtime.errors.DeadLetterHandler;
+import io.encore.schemas.avro.Channel;
+
+/**
+ * scoring-stream's settings: the shared Encore settings plus the ranking, bandit and audience knobs and the
+ * HTTP endpoint. Any Kafka Streams or client property (for example {@code num.standby.replicas},
+ * {@code state.dir}, {@code security.protocol}) passes through unchanged; {@code KAFKA_*} environment
+ * variables map to them, {@code ENCORE_SCORING_*} to the settings below.
+ */
+public final class ScoringStreamConfig extends AbstractConfig {
+
+    public static final String HTTP_HOST_CONFIG = "encore.http.host";
+    public static final String HTTP_PORT_CONFIG = "encore.http.port";
+    public static final int HTTP_PORT_DEFAULT = 7071;
+    public static final String HTTP_ADVERTISED_HOST_CONFIG = "encore.http.advertised.host";
+    public static final String DIMENSION_CONFIG = "encore.scoring.vector.dimension";
+    public static final String CHANNELS_CONFIG = "encore.scoring.channels";
+    public static final String TOP_N_CONFIG = "encore.scoring.top.n";
+    public static final String MAX_PER_PERFORMER_CONFIG = "encore.scoring.diversity.max.per.performer";
+    public static final String MAX_PER_TAG_CONFIG = "encore.scoring.diversity.max.per.tag";
+    public static final String EXPLORATION_CONFIG = "encore.scoring.exploration";
+    public static final String HOLDOUT_SHARE_CONFIG = "encore.scoring.holdout.share";
+    public static final String ATTRIBUTION_WINDOW_DAYS_CONFIG = "encore.scoring.attribution.window.days";
+    public static final String CLICK_REWARD_CONFIG = "encore.scoring.click.reward";
+    public static final String RESCORE_INTERVAL_MS_CONFIG = "encore.scoring.rescore.interval.ms";
+    public static final String RESCORE_BATCH_CONFIG = "encore.scoring.rescore.batch";
+    public static final String AUDIENCE_SIZE_CONFIG = "encore.scoring.audience.size";
+
+    /** Longest list a channel can ask for; the HTTP API's {@code limit} has the same bound. */
+    public static final int MAX_TOP_N = 100;
+    /** Audience members per concert: a ConcertAudience record must stay well below Kafka's 1 MB message limit. */
+    public static final int MAX_AUDIENCE_SIZE = 5_000;
+
+    private static final ScoringSettings DEFAULTS = ScoringSettings.defaults();
+    private static final ConfigDef DEFINITION = define();
+
+    public ScoringStreamConfig(Map<?, ?> originals) {
+        super(DEFINITION, originals, false);
+    }
+
+    /** Defaults, then {@code file} (may be null), then the environment, then {@code overrides}. */
+    public static ScoringStreamConfig load(Path file, Map<String, String> environment, Map<String, ?> overrides) {
+        return new ScoringStreamConfig(EncoreConfig.merge(file, environment, overrides));
+    }
+
+    public static ConfigDef definition() {
+        return new ConfigDef(DEFINITION);
+    }
+
+    public EncoreConfig encore() {
+        return new EncoreConfig(originals());
+    }
+
+    public ScoringSettings settings() {
+        return new ScoringSettings(getString(StreamsConfig.APPLICATION_ID_CONFIG), encore().topicPrefix(),
+                getInt(DIMENSION_CONFIG), channels(getList(CHANNELS_CONFIG)), getInt(TOP_N_CONFIG),
+                getInt(MAX_PER_PERFORMER_CONFIG), getInt(MAX_PER_TAG_CONFIG), getDouble(EXPLORATION_CONFIG),
+                getDouble(HOLDOUT_SHARE_CONFIG), Duration.ofDays(getInt(ATTRIBUTION_WINDOW_DAYS_CONFIG)),
+                getDouble(CLICK_REWARD_CONFIG), Duration.ofMillis(getLong(RESCORE_INTERVAL_MS_CONFIG)),
+                getInt(RESCORE_BATCH_CONFIG), getInt(AUDIENCE_SIZE_CONFIG));
+    }
+
+    public String httpHost() {
+        return getString(HTTP_HOST_CONFIG);
+    }
+
+    public int httpPort() {
+        return getInt(HTTP_PORT_CONFIG);
+    }
+
+    public String advertisedHost() {
+        return getString(HTTP_ADVERTISED_HOST_CONFIG);
+    }
+
+    /**
+     * The Kafka Streams properties: every original passes through (the dead-letter handler reads the registry
+     * settings from them), with production defaults where the operator set nothing: exactly_once_v2, state
+     * under {@code .encore/state}, no record cache, the dead-letter handler for all three failure kinds (the
+     * processing one also for global stores) writing to {@code deadLetterTopic}, and {@code application.server}
+     * so interactive queries can be forwarded.
+     */
+    public Properties streamsProperties(String deadLetterTopic) {
+        Properties props = new Properties();
+        props.putAll(originals());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, getString(StreamsConfig.APPLICATION_ID_CONFIG));
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, encore().bootstrapServers());
+        props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, Path.of(".encore", "state").toAbsolutePath().toString());
+        props.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0); // as profile-stream: no reads saved
+        props.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHost() + ":" + httpPort());
+        props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        props.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        props.putIfAbsent("processing.exception.handler.global.enabled", true);
+        props.putIfAbsent(DeadLetterHandler.TOPIC_CONFIG, deadLetterTopic);
+        return props;
+    }
+
+    /** The channel of a name, whatever its case; empty for names that are no channel (and for UNKNOWN). */
+    public static Optional<Channel> channel(String name) {
+        String upper = name.trim().toUpperCase(Locale.ROOT);
+        return Arrays.stream(Channel.values()).filter(c -> c != Channel.UNKNOWN && c.name().equals(upper)).findFirst();
+    }
+
+    private static List<Channel> channels(List<String> names) {
+        List<Channel> channels = new ArrayList<>();
+        for (String name : names) {
+            channels.add(channel(name).orElseThrow());
+        }
+        return List.copyOf(channels);
+    }
+
+    private static ConfigDef define() {
+        return EncoreConfig.definition()
+                .define(StreamsConfig.APPLICATION_ID_CONFIG, Type.STRING, ScoringSettings.APPLICATION_ID_DEFAULT,
+                        Importance.HIGH, "Kafka Streams application id; prefix of internal and private topics and the group id.")
+                .define(HTTP_HOST_CONFIG, Type.STRING, "0.0.0.0", Importance.MEDIUM, "Address the HTTP API binds to.")
+                .define(HTTP_PORT_CONFIG, Type.INT, HTTP_PORT_DEFAULT, Range.between(0, 65535), Importance.MEDIUM,
+                        "HTTP API port (0 picks a free one).")
+                .define(HTTP_ADVERTISED_HOST_CONFIG, Type.STRING, "localhost", Importance.MEDIUM,
+                        "Host name other instances use to reach this one (application.server).")
+                .define(DIMENSION_CONFIG, Type.INT, DEFAULTS.dimension(), Range.between(8, 4_096), Importance.MEDIUM,
+                        "Length of concert and taste vectors; must equal profile-stream's encore.profile.vector.dimension.")
+                .define(CHANNELS_CONFIG, Type.LIST, names(DEFAULTS.channels()), new ChannelsValidator(), Importance.HIGH,
+                        "Channels a list is kept for, each only for guests who consent to it.")
+                .define(TOP_N_CONFIG, Type.INT, DEFAULTS.topN(), Range.between(1, MAX_TOP_N), Importance.MEDIUM,
+                        "Items per recommendation list.")
+                .define(MAX_PER_PERFORMER_CONFIG, Type.INT, DEFAULTS.maxPerPerformer(), Range.between(1, MAX_TOP_N),
+                        Importance.LOW, "Diversity: at most this many items of a list share a performer.")
+                .define(MAX_PER_TAG_CONFIG, Type.INT, DEFAULTS.maxPerTag(), Range.between(1, MAX_TOP_N), Importance.LOW,
+                        "Diversity: at most this many items of a list share a tag.")
+                .define(EXPLORATION_CONFIG, Type.DOUBLE, DEFAULTS.exploration(), Range.between(0.0, 1.0),
+                        Importance.LOW, "Share of a list's slots filled from beyond the top, so new concerts get seen.")
+                .define(HOLDOUT_SHARE_CONFIG, Type.DOUBLE, DEFAULTS.holdoutShare(), Range.between(0.0, 1.0),
+                        Importance.MEDIUM, "Share of guests who get the non-personalised control list, to measure uplift.")
+                .define(ATTRIBUTION_WINDOW_DAYS_CONFIG, Type.INT, (int) DEFAULTS.attributionWindow().toDays(),
+                        Range.between(1, 90), Importance.MEDIUM,
+                        "How long after a list a click or purchase still counts as its reward.")
+                .define(CLICK_REWARD_CONFIG, Type.DOUBLE, DEFAULTS.clickReward(), Range.between(0.0, 1.0),
+                        Importance.LOW, "Bandit reward of a click without a purchase (a purchase is 1).")
+                .define(RESCORE_INTERVAL_MS_CONFIG, Type.LONG, DEFAULTS.rescoreInterval().toMillis(),
+                        Range.between(10, 3_600_000), Importance.LOW,
+                        "How often a catalogue change is applied to the next batch of the task's guests (wall clock).")
+                .define(RESCORE_BATCH_CONFIG, Type.INT, DEFAULTS.rescoreBatch(), Range.between(1, 1_000_000),
+                        Importance.LOW, "Guests re-scored per interval after a catalogue change.")
+                .define(AUDIENCE_SIZE_CONFIG, Type.INT, DEFAULTS.audienceSize(), Range.between(1, MAX_AUDIENCE_SIZE),
+                        Importance.MEDIUM, "Members kept per concert audience, highest score first.");
+    }
+
+    private static List<String> names(List<Channel> channels) {
+        return channels.stream().map(Channel::name).toList();
+    }
+
+    /** A non-empty list of distinct channel names, in any case. */
+    private static final class ChannelsValidator implements ConfigDef.Validator {
+
+        @Override
+        public void ensureValid(String name, Object value) {
+            @SuppressWarnings("unchecked")
+            List<String> names = (List<String>) value;
+            if (names == null || names.isEmpty()) {
+                throw new ConfigException(name, value, "at least one channel is needed");
+            }
+            List<Channel> seen = new ArrayList<>();
+            for (String channel : names) {
+                Channel parsed = channel(channel).orElseThrow(() -> new ConfigException(name, value,
+                        "'" + channel + "' is not a channel; use " + this));
+                if (seen.contains(parsed)) {
+                    throw new ConfigException(name, value, parsed + " is listed twice");
+                }
+                seen.add(parsed);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "a list of " + String.join(", ", names(Arrays.stream(Channel.values())
+                    .filter(c -> c != Channel.UNKNOWN).toList()));
+        }
+    }
+}
