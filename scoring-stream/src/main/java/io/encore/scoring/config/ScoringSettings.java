@@ -2,6 +2,7 @@ package io.encore.scoring.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.encore.schemas.avro.Channel;
 
@@ -20,17 +21,30 @@ import io.encore.schemas.avro.Channel;
  * @param rescoreInterval    how often a catalogue change is applied to the task's guests (wall clock)
  * @param rescoreBatch       guests re-scored per interval after a catalogue change
  * @param audienceSize       members kept per concert audience
+ * @param topNByChannel      items per list on channels that differ from {@code topN} (an e-mail shows fewer)
+ * @param changeMoveWindow   a move counts as a change when it touches the first this many ranks
+ * @param changeMinMove      ... and is at least this many places
  */
 public record ScoringSettings(String applicationId, String topicPrefix, int dimension, List<Channel> channels,
                               int topN, int maxPerPerformer, int maxPerTag, double exploration, double holdoutShare,
                               Duration attributionWindow, double clickReward, Duration rescoreInterval,
-                              int rescoreBatch, int audienceSize) {
+                              int rescoreBatch, int audienceSize, Map<Channel, Integer> topNByChannel,
+                              int changeMoveWindow, int changeMinMove) {
+
+    public ScoringSettings {
+        topNByChannel = Map.copyOf(topNByChannel);
+    }
 
     public static final String APPLICATION_ID_DEFAULT = "encore-scoring-stream";
 
     public static ScoringSettings defaults() {
         return new ScoringSettings(APPLICATION_ID_DEFAULT, "", 64, List.of(Channel.WEB, Channel.EMAIL, Channel.ADS),
-                10, 2, 4, 0.1, 0.05, Duration.ofDays(7), 0.3, Duration.ofSeconds(1), 5_000, 1_000);
+                10, 2, 4, 0.1, 0.05, Duration.ofDays(7), 0.3, Duration.ofSeconds(1), 5_000, 1_000, Map.of(), 3, 3);
+    }
+
+    /** Items per list on {@code channel}. */
+    public int topN(Channel channel) {
+        return topNByChannel.getOrDefault(channel, topN);
     }
 
     /** The private topic every catalogue change is broadcast to, one copy per partition. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +38,8 @@ public final class ScoringStreamConfig extends AbstractConfig {
     public static final String DIMENSION_CONFIG = "encore.scoring.vector.dimension";
     public static final String CHANNELS_CONFIG = "encore.scoring.channels";
     public static final String TOP_N_CONFIG = "encore.scoring.top.n";
+    public static final String CHANGE_MOVE_WINDOW_CONFIG = "encore.scoring.change.move.window";
+    public static final String CHANGE_MIN_MOVE_CONFIG = "encore.scoring.change.min.move";
     public static final String MAX_PER_PERFORMER_CONFIG = "encore.scoring.diversity.max.per.performer";
     public static final String MAX_PER_TAG_CONFIG = "encore.scoring.diversity.max.per.tag";
     public static final String EXPLORATION_CONFIG = "encore.scoring.exploration";
@@ -78,7 +81,23 @@ public final class ScoringStreamConfig extends AbstractConfig {
                 getInt(MAX_PER_PERFORMER_CONFIG), getInt(MAX_PER_TAG_CONFIG), getDouble(EXPLORATION_CONFIG),
                 getDouble(HOLDOUT_SHARE_CONFIG), Duration.ofDays(getInt(ATTRIBUTION_WINDOW_DAYS_CONFIG)),
                 getDouble(CLICK_REWARD_CONFIG), Duration.ofMillis(getLong(RESCORE_INTERVAL_MS_CONFIG)),
-                getInt(RESCORE_BATCH_CONFIG), getInt(AUDIENCE_SIZE_CONFIG));
+                getInt(RESCORE_BATCH_CONFIG), getInt(AUDIENCE_SIZE_CONFIG), topNByChannel(),
+                getInt(CHANGE_MOVE_WINDOW_CONFIG), getInt(CHANGE_MIN_MOVE_CONFIG));
+    }
+
+    /** {@code encore.scoring.top.n.<channel>} where set; other channels use {@code encore.scoring.top.n}. */
+    private Map<Channel, Integer> topNByChannel() {
+        Map<Channel, Integer> byChannel = new EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            if (channel == Channel.UNKNOWN) {
+                continue;
+            }
+            Integer value = getInt(TOP_N_CONFIG + "." + channel.name().toLowerCase(Locale.ROOT));
+            if (value != null) {
+                byChannel.put(channel, value);
+            }
+        }
+        return byChannel;
     }
 
     public String httpHost() {
@@ -132,7 +151,7 @@ public final class ScoringStreamConfig extends AbstractConfig {
     }
 
     private static ConfigDef define() {
-        return EncoreConfig.definition()
+        ConfigDef definition = EncoreConfig.definition()
                 .define(StreamsConfig.APPLICATION_ID_CONFIG, Type.STRING, ScoringSettings.APPLICATION_ID_DEFAULT,
                         Importance.HIGH, "Kafka Streams application id; prefix of internal and private topics and the group id.")
                 .define(HTTP_HOST_CONFIG, Type.STRING, "0.0.0.0", Importance.MEDIUM, "Address the HTTP API binds to.")
@@ -165,7 +184,23 @@ public final class ScoringStreamConfig extends AbstractConfig {
                 .define(RESCORE_BATCH_CONFIG, Type.INT, DEFAULTS.rescoreBatch(), Range.between(1, 1_000_000),
                         Importance.LOW, "Guests re-scored per interval after a catalogue change.")
                 .define(AUDIENCE_SIZE_CONFIG, Type.INT, DEFAULTS.audienceSize(), Range.between(1, MAX_AUDIENCE_SIZE),
-                        Importance.MEDIUM, "Members kept per concert audience, highest score first.");
+                        Importance.MEDIUM, "Members kept per concert audience, highest score first.")
+                .define(CHANGE_MOVE_WINDOW_CONFIG, Type.INT, DEFAULTS.changeMoveWindow(), Range.between(1, MAX_TOP_N),
+                        Importance.LOW, "A rank move is a change worth publishing when it touches the first this many ranks.")
+                .define(CHANGE_MIN_MOVE_CONFIG, Type.INT, DEFAULTS.changeMinMove(), Range.between(1, MAX_TOP_N),
+                        Importance.LOW, "... and moves at least this many places (additions and removals always count).");
+        for (Channel channel : Channel.values()) {
+            if (channel != Channel.UNKNOWN) {
+                definition.define(TOP_N_CONFIG + "." + channel.name().toLowerCase(Locale.ROOT), Type.INT, null,
+                        ConfigDef.LambdaValidator.with((name, value) -> {
+                            if (value != null && ((Integer) value < 1 || (Integer) value > MAX_TOP_N)) {
+                                throw new ConfigException(name, value, "must be between 1 and " + MAX_TOP_N);
+                            }
+                        }, () -> "[1,...," + MAX_TOP_N + "] or unset"), Importance.LOW,
+                        "Items per list on the " + channel + " channel; unset = " + TOP_N_CONFIG + ".");
+            }
+        }
+        return definition;
     }
 
     private static List<String> names(List<Channel> channels) {

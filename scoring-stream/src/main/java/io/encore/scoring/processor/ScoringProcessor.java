@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import io.encore.schemas.avro.Channel;
 import io.encore.schemas.avro.RecommendationChangeReason;
 import io.encore.schemas.avro.GuestProfile;
+import io.encore.schemas.avro.MovedConcert;
 import io.encore.schemas.avro.RecommendationChange;
 import io.encore.schemas.avro.RecommendationItem;
 import io.encore.schemas.avro.RecommendationSet;
@@ -39,6 +41,7 @@ import io.encore.scoring.bandit.ThompsonBandit;
 import io.encore.scoring.catalogue.Catalogue;
 import io.encore.scoring.catalogue.CatalogueSnapshots;
 import io.encore.scoring.config.ScoringSettings;
+import io.encore.scoring.model.ConceptMatchModel;
 import io.encore.scoring.model.GuestView;
 import io.encore.scoring.model.ScoringModel;
 import io.encore.scoring.ranking.ChangeDetector;
@@ -78,9 +81,9 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
     private SignalsView signals;
     private TasteBuckets buckets;
     private long now;
-    private Ranker ranker;
-    private Ranker controlRanker;
-    private ChangeDetector detector;
+    private final Map<Channel, Ranker> rankers = new EnumMap<>(Channel.class);
+    private final Map<Channel, Ranker> controlRankers = new EnumMap<>(Channel.class);
+    private final Map<Channel, ChangeDetector> detectors = new EnumMap<>(Channel.class);
     private Holdout holdout;
     private Catalogue catalogue;
     private boolean catalogueDirty = true;
@@ -108,9 +111,12 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         models = new LinkedHashMap<>();
         modelFactory.apply(signals).forEach(model -> models.put(model.name(), model));
         control = controlFactory.apply(signals);
-        ranker = new Ranker(settings.topN(), settings.maxPerPerformer(), settings.maxPerTag(), settings.exploration());
-        controlRanker = new Ranker(settings.topN(), settings.maxPerPerformer(), settings.maxPerTag(), 0.0);
-        detector = new ChangeDetector(settings.topN(), 3, 3);
+        for (Channel channel : settings.channels()) {
+            int n = settings.topN(channel);
+            rankers.put(channel, new Ranker(n, settings.maxPerPerformer(), settings.maxPerTag(), settings.exploration()));
+            controlRankers.put(channel, new Ranker(n, settings.maxPerPerformer(), settings.maxPerTag(), 0.0));
+            detectors.put(channel, new ChangeDetector(n, settings.changeMoveWindow(), settings.changeMinMove()));
+        }
         holdout = new Holdout(settings.holdoutShare());
         context.schedule(settings.rescoreInterval(), PunctuationType.WALL_CLOCK_TIME, this::sweep);
         lastExpiryCheck = context.currentSystemTimeMs();
@@ -191,8 +197,16 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         }
         Arrays.fill(scores, 0f);
         model.score(view, snapshot, eligible, Instant.ofEpochMilli(now), scores);
-        normalize(scores, eligible);
-        List<Ranked> ranked = (personal ? ranker : controlRanker).rank(scores, eligible, snapshot, random(profile, channel, now));
+        while (!normalize(scores, eligible) && model != fallback(model)) {
+            // The chosen model knows nothing about this guest (no habits, no co-purchases yet...): rather than
+            // an arbitrary order, the list comes from the fallback, and the trial is counted for it, not the arm.
+            model = fallback(model);
+            arm = personal ? model.name() : arm;
+            propensity = null;
+            Arrays.fill(scores, 0f);
+            model.score(view, snapshot, eligible, Instant.ofEpochMilli(now), scores);
+        }
+        List<Ranked> ranked = (personal ? rankers : controlRankers).get(channel).rank(scores, eligible, snapshot, random(profile, channel, now));
         List<RecommendationItem> items = new ArrayList<>();
         for (Ranked r : ranked) {
             items.add(new RecommendationItem(snapshot.id(r.concertIndex()), r.rank(), (double) r.score(),
@@ -214,7 +228,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         RecommendationSet previous = sets.get(key);
         List<String> before = previous == null ? List.of() : ids(previous);
         List<String> after = ids(next);
-        Optional<ChangeDetector.Change> change = detector.detect(before, after);
+        Optional<ChangeDetector.Change> change = detectors.get(channel).detect(before, after);
         if (previous != null && change.isEmpty()) {
             return;
         }
@@ -276,15 +290,38 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         context.forward(new Record<>(key, change, now), ScoringNames.SINK_RECOMMENDATION_CHANGES);
     }
 
-    private static RecommendationChange changeEvent(RecommendationSet next, RecommendationSet previous,
-                                                    ChangeDetector.Change diff, RecommendationChangeReason reason, long now) {
+    private RecommendationChange changeEvent(RecommendationSet next, RecommendationSet previous,
+                                             ChangeDetector.Change diff, RecommendationChangeReason trigger, long now) {
+        RecommendationChangeReason reason = refine(trigger, previous, next, diff);
         return RecommendationChange.newBuilder()
                 .setEventId(next.getRecommendationId())
                 .setGuestId(next.getGuestId()).setChannel(next.getChannel())
                 .setRecommendationId(next.getRecommendationId())
                 .setPreviousRecommendationId(previous == null ? null : previous.getRecommendationId())
-                .setAddedConcertIds(diff.added()).setRemovedConcertIds(diff.removed()).setConcertIds(ids(next))
-                .setReason(reason).setChangedAt(Instant.ofEpochMilli(now)).build();
+                .setAddedConcertIds(diff.added()).setRemovedConcertIds(diff.removed())
+                .setMoved(diff.moved().stream().map(m -> new MovedConcert(m.concertId(), m.oldRank(), m.newRank())).toList())
+                .setConcertIds(ids(next)).setReason(reason).setChangedAt(Instant.ofEpochMilli(now)).build();
+    }
+
+    /**
+     * The most specific reason: a list that lost a concert because it sold out says SOLD_OUT; a list the bandit
+     * made with another model than last time says MODEL_SWITCHED; otherwise the trigger.
+     */
+    private RecommendationChangeReason refine(RecommendationChangeReason trigger, RecommendationSet previous,
+                                              RecommendationSet next, ChangeDetector.Change diff) {
+        if (trigger == RecommendationChangeReason.CATALOGUE_CHANGED && diff.removed().stream().anyMatch(this::soldOut)) {
+            return RecommendationChangeReason.SOLD_OUT;
+        }
+        if (previous != null && !previous.getArm().equals(next.getArm())) {
+            return RecommendationChangeReason.MODEL_SWITCHED;
+        }
+        return trigger;
+    }
+
+    private boolean soldOut(String concertId) {
+        CatalogueEntry entry = catalogueStore.get(concertId);
+        return entry != null && ("SOLD_OUT".equals(entry.getStatus())
+                || (entry.getSeatsAvailable() != null && entry.getSeatsAvailable() <= 0));
     }
 
     /** Applies a catalogue change (or an expiry) to the task's guests, a batch per tick. */
@@ -347,9 +384,10 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
 
     /**
      * Min–max over the eligible set, so a published score is in [0, 1] whatever the model's own scale
-     * (a cosine can be negative, a velocity unbounded); the order, and so the ranking, is unchanged.
+     * (a cosine can be negative, a velocity unbounded); the order, and so the ranking, is unchanged. False when
+     * every eligible concert scored the same: the model has no opinion.
      */
-    static void normalize(float[] scores, BitSet eligible) {
+    static boolean normalize(float[] scores, BitSet eligible) {
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
         for (int i = eligible.nextSetBit(0); i >= 0; i = eligible.nextSetBit(i + 1)) {
@@ -360,6 +398,13 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         for (int i = eligible.nextSetBit(0); i >= 0; i = eligible.nextSetBit(i + 1)) {
             scores[i] = range > 0 ? (scores[i] - min) / range : 0f;
         }
+        return range > 0;
+    }
+
+    /** Concept match for a personalized list (it only needs a taste), the non-personalized list after that. */
+    private ScoringModel fallback(ScoringModel model) {
+        ScoringModel conceptMatch = models.get(ConceptMatchModel.NAME);
+        return conceptMatch != null && model != conceptMatch && model != control ? conceptMatch : control;
     }
 
     /** Seeded by guest, channel and day, so a re-score the same day explores the same concerts. */

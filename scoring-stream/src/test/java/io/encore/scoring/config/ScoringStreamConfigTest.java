@@ -54,6 +54,19 @@ class ScoringStreamConfigTest {
     }
 
     @Test
+    void shouldKeepFewerItemsOnAChannelWhenItsOwnTopNIsSet() {
+        // given
+        ScoringStreamConfig config = new ScoringStreamConfig(Map.of("encore.scoring.top.n.email", "4",
+                ScoringStreamConfig.CHANGE_MIN_MOVE_CONFIG, "2"));
+        // when
+        ScoringSettings settings = config.settings();
+        // then
+        assertThat(settings.topN(Channel.EMAIL)).isEqualTo(4);
+        assertThat(settings.topN(Channel.WEB)).isEqualTo(10);
+        assertThat(settings.changeMinMove()).isEqualTo(2);
+    }
+
+    @Test
     void shouldNameTheSettingWhenAValueIsOutOfRange() {
         assertThatThrownBy(() -> new ScoringStreamConfig(Map.of(ScoringStreamConfig.HOLDOUT_SHARE_CONFIG, "1.5")))
                 .isInstanceOf(ConfigException.class)

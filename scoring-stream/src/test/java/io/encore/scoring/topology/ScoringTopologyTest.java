@@ -51,7 +51,7 @@ class ScoringTopologyTest {
         scoring = new ScoringDriver(new ScoringSettings(settings.applicationId(), "", ScoringFixtures.DIMENSION,
                 List.of(Channel.WEB, Channel.ADS), 3, 2, 4, 0.0, settings.holdoutShare(),
                 settings.attributionWindow(), settings.clickReward(), settings.rescoreInterval(), settings.rescoreBatch(),
-                settings.audienceSize()),
+                settings.audienceSize(), Map.of(), 3, 3),
                 T0, signals -> List.of(new ConceptMatchModel()), TrendingModel::control);
         addConcert("jazz-1", "Gregory Porter", 0, 10, ConcertStatus.ON_SALE);
         addConcert("jazz-2", "Cecile McLorin", 0, 12, ConcertStatus.ON_SALE);
