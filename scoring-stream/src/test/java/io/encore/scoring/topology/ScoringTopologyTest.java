@@ -131,8 +131,11 @@ class ScoringTopologyTest {
         scoring.advanceWallClock(Duration.ofSeconds(2));
         // then
         RecommendationChange change = onlyChange();
+        assertThat(change.getReason()).isEqualTo(RecommendationChangeReason.SOLD_OUT);
         assertThat(change.getRemovedConcertIds()).containsExactly("jazz-1");
         assertThat(change.getConcertIds()).doesNotContain("jazz-1").startsWith("jazz-2");
+        assertThat(change.getMoved()).extracting(m -> m.getConcertId() + ":" + m.getOldRank() + "→" + m.getNewRank())
+                .contains("jazz-2:2→1");
     }
 
     @Test
