@@ -97,7 +97,7 @@ final class Memberships {
                 .setMatchKeys(keys);
     }
 
-    private static List<String> hashedKeys(GuestProfile profile) {
+    static List<String> hashedKeys(GuestProfile profile) {
         return profile == null ? List.of() : profile.getAliases().stream()
                 .filter(alias -> alias.getType() == IdentifierType.EMAIL_SHA256).map(GuestKeys::key).toList();
     }

@@ -79,6 +79,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
     private Map<String, ScoringModel> models;
     private ScoringModel control;
     private SignalsView signals;
+    private TwinAudiences twinAudiences;
     private TasteBuckets buckets;
     private long now;
     private final Map<Channel, Ranker> rankers = new EnumMap<>(Channel.class);
@@ -111,6 +112,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         models = new LinkedHashMap<>();
         modelFactory.apply(signals).forEach(model -> models.put(model.name(), model));
         control = controlFactory.apply(signals);
+        twinAudiences = new TwinAudiences(context.getStateStore(ScoringNames.STORE_AUDIENCE_TWINS), signals);
         for (Channel channel : settings.channels()) {
             int n = settings.topN(channel);
             rankers.put(channel, new Ranker(n, settings.maxPerPerformer(), settings.maxPerTag(), settings.exploration()));
@@ -154,6 +156,9 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         GuestProfile previous = guests.get(guestId);
         guests.delete(guestId);
         Memberships.forget(context, previous, timestamp);
+        if (previous != null) {
+            twinAudiences.update(context, previous, new float[0], catalogue(), null, timestamp);
+        }
         for (Channel channel : settings.channels()) {
             String key = setKey(guestId, channel);
             RecommendationSet set = sets.get(key);
@@ -173,9 +178,15 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         for (Channel channel : settings.channels()) {
             if (!profile.getAllowedChannels().contains(channel)) {
                 withdraw(profile, channel, now);
+                if (channel == Channel.ADS) {
+                    twinAudiences.update(context, profile, view.taste(), snapshot, null, now);
+                }
                 continue;
             }
             BitSet eligible = snapshot.eligible(now, profile.getPurchasedConcertIds());
+            if (channel == Channel.ADS && profile.getProfilingAllowed()) {
+                twinAudiences.update(context, profile, view.taste(), snapshot, eligible, now);
+            }
             publishIfChanged(profile, channel, list(profile, channel, view, snapshot, eligible, scores, now), reason, now);
         }
     }

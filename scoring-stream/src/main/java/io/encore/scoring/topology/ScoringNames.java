@@ -45,6 +45,8 @@ public final class ScoringNames {
     public static final String STORE_GUESTS = "scoring-guests";
     /** guest id|CHANNEL → the guest's current recommendation set. */
     public static final String STORE_RECOMMENDATIONS = "recommendation-sets";
+    /** guest id → the concerts the guest was put in the audience of as a twin of their buyers. */
+    public static final String STORE_AUDIENCE_TWINS = "audience-twins";
     /** concert id → its audience as last published, on the concert's partition. */
     public static final String STORE_AUDIENCES = "audiences";
     /** any alias TYPE:value → the guest id it belongs to, on every instance (for the HTTP API). */

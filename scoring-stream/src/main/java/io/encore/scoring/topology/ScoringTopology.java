@@ -61,6 +61,7 @@ import static io.encore.scoring.topology.ScoringNames.SOURCE_SIGNAL_EVENTS;
 import static io.encore.scoring.topology.ScoringNames.SOURCE_TICKET_SALES;
 import static io.encore.scoring.topology.ScoringNames.STORE_ALIASES_GLOBAL;
 import static io.encore.scoring.topology.ScoringNames.STORE_AUDIENCES;
+import static io.encore.scoring.topology.ScoringNames.STORE_AUDIENCE_TWINS;
 import static io.encore.scoring.topology.ScoringNames.STORE_CATALOGUE;
 import static io.encore.scoring.topology.ScoringNames.STORE_CATALOGUE_JOIN;
 import static io.encore.scoring.topology.ScoringNames.STORE_GUESTS;
@@ -129,6 +130,8 @@ public final class ScoringTopology {
                 Serdes.String(), topics.guestProfiles().valueSerde()), PROCESSOR_SCORING);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_CATALOGUE),
                 Serdes.String(), serdes.catalogueEntry()), PROCESSOR_SCORING);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_AUDIENCE_TWINS),
+                Serdes.String(), Serdes.String()), PROCESSOR_SCORING);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_RECOMMENDATIONS),
                 Serdes.String(), topics.recommendations().valueSerde()), PROCESSOR_SCORING);
         topology.addSink(SINK_RECOMMENDATIONS, topics.recommendations().name(), Serdes.String().serializer(),

@@ -281,6 +281,23 @@ class ScoringTopologyTest {
         });
     }
 
+    @Test
+    void shouldAddALookAlikeToTheAudienceOfWhatGuestsWithTheSameTasteBought() {
+        // given: a guest who likes taste 1 buys the symphony concert (taste 2), which taste-1 lists do not show
+        scoring.pipe(scoring.topics.guestProfiles(), "GUEST_ID:buyer", guest("GUEST_ID:buyer", 1, 1, List.of()));
+        scoring.pipe(scoring.topics.guestProfiles(), "GUEST_ID:buyer", guest("GUEST_ID:buyer", 1, 2, List.of("symph")));
+        scoring.audiences();
+        // when: another taste-1 guest, who allows ads, arrives
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, GuestProfile.newBuilder(guest(GUEST, 1, 1, List.of()))
+                .setAllowedChannels(List.of(Channel.WEB, Channel.ADS)).build());
+        // then: a look-alike member of the symphony's audience, though not on the guest's own ad list
+        assertThat(scoring.audiences().get("symph").getMembers())
+                .anySatisfy(member -> {
+                    assertThat(member.getGuestId()).isEqualTo(GUEST);
+                    assertThat(member.getLookalike()).isTrue();
+                });
+    }
+
     private String holdoutGuest() {
         Holdout holdout = new Holdout(scoring.settings.holdoutShare());
         for (int i = 0; ; i++) {
