@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
 import io.encore.profile.ProfileStreamApp;
 import io.encore.profile.config.ProfileStreamConfig;
 import io.encore.runtime.config.EncoreConfig;
+import io.encore.scoring.ScoringStreamApp;
+import io.encore.scoring.config.ScoringStreamConfig;
 
 /**
  * The {@code ./encore} command line. Each subcommand is one job a newcomer or operator runs; the bash
@@ -116,8 +118,8 @@ public final class EncoreCli implements Runnable {
 
     @Command(name = "demo", mixinStandardHelpOptions = true,
             description = "Run Encore on this machine. Today: the local stack (broker, registry, topics) and "
-                    + "profile-stream with its HTTP API; scoring-stream, the simulator and the web page join it as "
-                    + "they are built.")
+                    + "both stream apps with their HTTP APIs (profile-stream, scoring-stream); the simulator and the "
+                    + "web page join it as they are built.")
     static final class Demo extends StackCommand {
 
         @Option(names = "--profile-port", defaultValue = "7070",
@@ -129,24 +131,50 @@ public final class EncoreCli implements Runnable {
             return "Encore demo";
         }
 
+        @Option(names = "--scoring-port", defaultValue = "7071",
+                description = "HTTP port of scoring-stream's API (default: ${DEFAULT-VALUE}).")
+        int scoringPort;
+
         @Override
         List<AutoCloseable> startApps(LocalStack stack, PrintWriter out) {
             Ports.require(options.host, profilePort, "--profile-port");
+            Ports.require(options.host, scoringPort, "--scoring-port");
+            List<AutoCloseable> apps = new ArrayList<>();
+            try {
+                long started = System.nanoTime();
+                ProfileStreamApp profile = new ProfileStreamApp(ProfileStreamConfig.load(null, System.getenv(),
+                        appSettings(stack, "profile-stream", profilePort))).start();
+                apps.add(profile);
+                report(out, "profile-stream", profile.httpPort(), started);
+                started = System.nanoTime();
+                ScoringStreamApp scoring = new ScoringStreamApp(ScoringStreamConfig.load(null, System.getenv(),
+                        appSettings(stack, "scoring-stream", scoringPort))).start();
+                apps.add(scoring);
+                report(out, "scoring-stream", scoring.httpPort(), started);
+                return apps;
+            } catch (RuntimeException e) {
+                closeAll(apps); // what started before the failure stops with it
+                throw e;
+            }
+        }
+
+        /** One app's settings on the stack: its own state directory and HTTP port, overriding the environment. */
+        private Map<String, Object> appSettings(LocalStack stack, String app, int port) {
             Map<String, Object> settings = new HashMap<>();
             settings.put(EncoreConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
             settings.put(EncoreConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.registryUrl());
             settings.put(EncoreConfig.TOPIC_PREFIX_CONFIG, options.topicPrefix);
-            settings.put("state.dir", options.dataDir.resolve("state").toAbsolutePath().toString());
+            settings.put("state.dir", options.dataDir.resolve("state").resolve(app).toAbsolutePath().toString());
             settings.put(ProfileStreamConfig.HTTP_HOST_CONFIG, options.host);
             settings.put(ProfileStreamConfig.HTTP_ADVERTISED_HOST_CONFIG, options.host);
-            settings.put(ProfileStreamConfig.HTTP_PORT_CONFIG, profilePort);
-            long started = System.nanoTime();
-            ProfileStreamApp profile = new ProfileStreamApp(ProfileStreamConfig.load(null, System.getenv(), settings))
-                    .start();
-            out.printf("  ✔ profile-stream started, API on http://%s:%d (%.1f s)%n", options.host, profile.httpPort(),
-                    (System.nanoTime() - started) / 1e9);
+            settings.put(ProfileStreamConfig.HTTP_PORT_CONFIG, port);
+            return settings;
+        }
+
+        private void report(PrintWriter out, String app, int port, long startedNanos) {
+            out.printf("  ✔ %s started, API on http://%s:%d (%.1f s)%n", app, options.host, port,
+                    (System.nanoTime() - startedNanos) / 1e9);
             out.flush();
-            return List.of(profile);
         }
     }
 
