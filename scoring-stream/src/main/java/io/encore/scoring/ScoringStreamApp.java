@@ -5,19 +5,10 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.streams.Topology;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.encore.runtime.config.EncoreConfig;
-import io.encore.runtime.http.HealthRoutes;
-import io.encore.runtime.http.HttpApi;
-import io.encore.runtime.http.MetricsRoutes;
-import io.encore.runtime.metrics.Metrics;
-import io.encore.runtime.serving.Forwarder;
-import io.encore.runtime.serving.HostAndPort;
-import io.encore.runtime.serving.StreamsKeyLocator;
 import io.encore.runtime.streams.PrivateTopics;
-import io.encore.runtime.streams.StreamsRunner;
+import io.encore.runtime.streams.StreamsApp;
 import io.encore.schemas.serde.AvroWireFormat;
 import io.encore.scoring.config.ScoringSettings;
 import io.encore.scoring.config.ScoringStreamConfig;
@@ -27,8 +18,6 @@ import io.encore.scoring.serving.ScoringApi;
 import io.encore.scoring.topology.ScoringSerdes;
 import io.encore.scoring.topology.ScoringTopology;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-
 /**
  * scoring-stream's entry point: configuration → private topics → topology with the production models →
  * Kafka Streams → HTTP API, then block until shutdown. Exits non-zero when Kafka Streams went to ERROR.
@@ -37,10 +26,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  */
 public final class ScoringStreamApp implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ScoringStreamApp.class);
-
-    private final StreamsRunner runner;
-    private final HttpApi api;
+    private final StreamsApp app;
 
     public ScoringStreamApp(ScoringStreamConfig config) {
         ScoringSettings settings = config.settings();
@@ -51,45 +37,34 @@ public final class ScoringStreamApp implements AutoCloseable {
         PrivateTopics.ensure(properties, "scoring-stream", ScoringTopology.privateTopics(settings, serdes.catalogue()));
         Topology topology = ScoringTopology.build(settings, serdes,
                 signals -> ModelRegistry.of(signals, signals, signals).all(), TrendingModel::control);
-        runner = new StreamsRunner(topology, properties);
-        PrometheusMeterRegistry registry = Metrics.prometheus();
-        runner.alsoClose(Metrics.bindStreams(registry, runner.streams()));
-        HostAndPort self = new HostAndPort(config.advertisedHost(), config.httpPort());
-        HttpApi.Builder routes = HttpApi.builder(config.httpHost(), config.httpPort());
-        HealthRoutes.install(routes, () -> runner.streams().state());
-        MetricsRoutes.install(routes, registry);
-        new ScoringApi(runner.streams(), new StreamsKeyLocator(runner.streams(), self), new Forwarder(), settings)
-                .install(routes);
-        api = routes.build();
-        runner.alsoClose(api);
+        app = new StreamsApp("scoring-stream", topology, properties, config.endpoint(),
+                (routes, streams, locator, forwarder) ->
+                        new ScoringApi(streams, locator, forwarder, settings).install(routes));
     }
 
     /** Starts the HTTP API and the streams without blocking. */
     public ScoringStreamApp start() {
-        api.start();
-        runner.start();
-        LOG.info("scoring-stream started; HTTP API on port {}", api.port());
+        app.start();
         return this;
     }
 
     public int httpPort() {
-        return api.port();
+        return app.httpPort();
     }
 
     public int awaitTermination() throws InterruptedException {
-        return runner.awaitTermination();
+        return app.awaitTermination();
     }
 
     @Override
     public void close() {
-        runner.close();
+        app.close();
     }
 
     public static void main(String[] args) throws InterruptedException {
         Path file = args.length > 0 ? Path.of(args[0]) : null;
-        ScoringStreamConfig config = ScoringStreamConfig.load(file, System.getenv(), Map.of());
         int exitCode;
-        try (ScoringStreamApp app = new ScoringStreamApp(config).start()) {
+        try (ScoringStreamApp app = new ScoringStreamApp(ScoringStreamConfig.load(file, System.getenv(), Map.of())).start()) {
             exitCode = app.awaitTermination();
         }
         System.exit(exitCode);

@@ -20,7 +20,8 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 
 import io.encore.runtime.config.EncoreConfig;
-import io.encore.runtime.errors.DeadLetterHandler;
+import io.encore.runtime.streams.StreamsApp;
+import io.encore.runtime.streams.StreamsDefaults;
 import io.encore.schemas.avro.Channel;
 
 /**
@@ -112,28 +113,14 @@ public final class ScoringStreamConfig extends AbstractConfig {
         return getString(HTTP_ADVERTISED_HOST_CONFIG);
     }
 
-    /**
-     * The Kafka Streams properties: every original passes through (the dead-letter handler reads the registry
-     * settings from them), with production defaults where the operator set nothing: exactly_once_v2, state
-     * under {@code .encore/state}, no record cache, the dead-letter handler for all three failure kinds (the
-     * processing one also for global stores) writing to {@code deadLetterTopic}, and {@code application.server}
-     * so interactive queries can be forwarded.
-     */
+    /** The Kafka Streams properties: every original, with the defaults of {@link StreamsDefaults}. */
     public Properties streamsProperties(String deadLetterTopic) {
-        Properties props = new Properties();
-        props.putAll(originals());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, getString(StreamsConfig.APPLICATION_ID_CONFIG));
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, encore().bootstrapServers());
-        props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, Path.of(".encore", "state").toAbsolutePath().toString());
-        props.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0); // as profile-stream: no reads saved
-        props.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHost() + ":" + httpPort());
-        props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
-        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
-        props.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
-        props.putIfAbsent("processing.exception.handler.global.enabled", true);
-        props.putIfAbsent(DeadLetterHandler.TOPIC_CONFIG, deadLetterTopic);
-        return props;
+        return StreamsDefaults.properties(originals(), getString(StreamsConfig.APPLICATION_ID_CONFIG),
+                encore().bootstrapServers(), endpoint(), deadLetterTopic);
+    }
+
+    public StreamsApp.Endpoint endpoint() {
+        return new StreamsApp.Endpoint(httpHost(), httpPort(), advertisedHost());
     }
 
     /** The channel of a name, whatever its case; empty for names that are no channel (and for UNKNOWN). */
