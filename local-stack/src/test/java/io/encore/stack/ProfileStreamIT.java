@@ -1,5 +1,11 @@
 package io.encore.stack;
 
+import static io.encore.stack.ItTraffic.click;
+import static io.encore.stack.ItTraffic.committedConsumer;
+import static io.encore.stack.ItTraffic.concert;
+import static io.encore.stack.ItTraffic.key;
+import static io.encore.stack.ItTraffic.producer;
+import static io.encore.stack.ItTraffic.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,19 +21,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,22 +36,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.encore.profile.ProfileStreamApp;
 import io.encore.profile.config.ProfileStreamConfig;
 import io.encore.runtime.config.EncoreConfig;
-import io.encore.schemas.avro.Channel;
-import io.encore.schemas.avro.ClickEvent;
 import io.encore.schemas.avro.ClickType;
-import io.encore.schemas.avro.Concert;
-import io.encore.schemas.avro.ConcertStatus;
-import io.encore.schemas.avro.Device;
 import io.encore.schemas.avro.GuestIdentifier;
 import io.encore.schemas.avro.IdentifierType;
 import io.encore.schemas.avro.IdentityLink;
 import io.encore.schemas.avro.LinkReason;
-import io.encore.schemas.avro.Performer;
-import io.encore.schemas.avro.PerformerRole;
 import io.encore.schemas.avro.SalesChannel;
 import io.encore.schemas.avro.TicketSale;
 import io.encore.schemas.avro.TicketSaleType;
-import io.encore.schemas.topic.Topic;
 import io.encore.schemas.topic.TopicCatalogue;
 import io.encore.stack.junit.LocalStackExtension;
 import io.encore.stack.junit.SharedStack;
@@ -75,7 +64,7 @@ class ProfileStreamIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-    private final Path stateDir = createStateDir();
+    private final Path stateDir = ItTraffic.stateDir("profile");
     private final List<ProfileStreamApp> instances = new ArrayList<>();
     private ProfileStreamApp app;
 
@@ -103,7 +92,7 @@ class ProfileStreamIT {
         Map<String, Long> expectedEvents = new HashMap<>();
         try (KafkaProducer<String, byte[]> producer = producer(stack.bootstrapServers())) {
             for (int c = 0; c < CONCERTS; c++) {
-                send(producer, topics.concerts(), "c-" + c, concert(c));
+                send(producer, topics.concerts(), "c-" + c, concert(c, START));
             }
             producer.flush();
             for (int g = 0; g < GUESTS; g++) {
@@ -134,11 +123,7 @@ class ProfileStreamIT {
     }
 
     private static int deadLetters(SharedStack stack, TopicCatalogue topics) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = committedConsumer(stack.bootstrapServers())) {
             TopicPartition partition = new TopicPartition(topics.deadLetters().name(), 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
@@ -174,7 +159,8 @@ class ProfileStreamIT {
         long events = 0;
         for (int v = 0; v < VIEWS_PER_GUEST; v++) {
             GuestIdentifier who = anonymousFirst && v == 0 ? cookie : guest;
-            send(producer, topics.clickEvents(), key(who), view("v-" + g + "-" + v, who, "c-" + ((g + v) % CONCERTS), v));
+            send(producer, topics.clickEvents(), key(who), click("v-" + g + "-" + v, who, "c-" + ((g + v) % CONCERTS), ClickType.PAGE_VIEW,
+                    START.plus(Duration.ofMinutes(v))));
             events++;
         }
         if (anonymousFirst) {
@@ -185,39 +171,6 @@ class ProfileStreamIT {
             events++;
         }
         return events;
-    }
-
-    private static <V extends SpecificRecord> void send(KafkaProducer<String, byte[]> producer, Topic<String, V> topic,
-                                                        String key, V value) {
-        producer.send(new ProducerRecord<>(topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), value)));
-    }
-
-    private static KafkaProducer<String, byte[]> producer(String bootstrap) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static String key(GuestIdentifier identifier) {
-        return identifier.getType() + ":" + identifier.getValue();
-    }
-
-    private static Concert concert(int c) {
-        return Concert.newBuilder()
-                .setConcertId("c-" + c).setTitle("Concert " + c).setDescription("An evening of music number " + c)
-                .setLanguage(c % 2 == 0 ? "da" : "en")
-                .setPerformers(List.of(new Performer("Performer " + (c % 6), PerformerRole.ARTIST)))
-                .setTags(List.of(c % 3 == 0 ? "vocal jazz" : c % 3 == 1 ? "symphonic" : "indie"))
-                .setHall("Hall " + (c % 2)).setStartTime(START.plus(Duration.ofDays(30 + c)))
-                .setStatus(ConcertStatus.ON_SALE).setVersion(1L).setUpdatedAt(START).build();
-    }
-
-    private static ClickEvent view(String eventId, GuestIdentifier who, String concertId, int minute) {
-        return ClickEvent.newBuilder()
-                .setEventId(eventId).setOccurredAt(START.plus(Duration.ofMinutes(minute))).setIdentifier(who)
-                .setSessionId("s").setType(ClickType.PAGE_VIEW).setChannel(Channel.WEB).setConcertId(concertId)
-                .setPageUrl("https://hall.example/" + concertId).setDevice(Device.DESKTOP).setSource("it").build();
     }
 
     private static IdentityLink link(int g, GuestIdentifier cookie, GuestIdentifier guest) {
@@ -248,11 +201,4 @@ class ProfileStreamIT {
         return new Reply(response.statusCode(), json.readTree(response.body()));
     }
 
-    private static Path createStateDir() {
-        try {
-            return Files.createDirectories(Path.of("target", "it-state")).resolve("profile-" + System.nanoTime());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
