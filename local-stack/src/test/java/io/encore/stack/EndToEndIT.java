@@ -127,9 +127,12 @@ class EndToEndIT {
             assertThat(change.getChannel()).isEqualTo(Channel.WEB);
             assertThat(change.getConcertIds()).isNotEmpty();
         });
-        JsonNode viaAlias = get(scoring.httpPort(), "/guests/COOKIE:cookie-0/recommendations?channel=web");
-        assertThat(viaAlias.path("guestId").asText()).isEqualTo("GUEST_ID:g-0");
-        assertThat(viaAlias.path("items").size()).isPositive();
+        // the alias lookup is served from a global store that follows the aliases topic a moment behind
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode viaAlias = get(scoring.httpPort(), "/guests/COOKIE:cookie-0/recommendations?channel=web");
+            assertThat(viaAlias.path("guestId").asText()).isEqualTo("GUEST_ID:g-0");
+            assertThat(viaAlias.path("items").size()).isPositive();
+        });
     }
 
     /** One guest's events; returns the guest id that must get a list. */

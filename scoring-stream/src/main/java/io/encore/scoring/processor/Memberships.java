@@ -27,7 +27,7 @@ import io.encore.scoring.topology.ScoringNames;
  * exists with ad consent), and the guest's aliases for the query API. Ad audiences carry hashed identifiers
  * only — {@code EMAIL_SHA256} aliases — never a cookie, card number or plain e-mail.
  */
-final class Memberships {
+public final class Memberships {
 
     private Memberships() {
     }
@@ -58,37 +58,56 @@ final class Memberships {
         }
     }
 
-    /** Every alias of the guest now points at it; aliases it lost are not touched (another guest claims them). */
+    /**
+     * The guest claims its own id and every alias it has, under keys only its own task writes
+     * ({@link #aliasKey}); an alias it lost is dropped from its claims. Among several guests' claims on one
+     * alias the newest wins, so a merge survivor's claim beats the merged guest's older one in any order.
+     */
     static void aliases(ProcessorContext<String, SpecificRecord> context, GuestProfile previous, GuestProfile profile,
                         long timestamp) {
-        Set<String> known = new HashSet<>();
-        if (previous != null) {
-            previous.getAliases().forEach(alias -> known.add(GuestKeys.key(alias)));
+        Set<String> now = aliasesOf(profile);
+        Set<String> before = previous == null ? Set.of() : aliasesOf(previous);
+        if (now.equals(before)) {
+            return; // claims stand until the aliases change
         }
-        boolean first = previous == null;
-        if (first) {
-            forwardAlias(context, profile.getGuestId(), profile.getGuestId(), timestamp);
+        for (String alias : now) {
+            forwardAlias(context, aliasKey(alias, profile.getGuestId()),
+                    new AliasTarget(profile.getGuestId(), timestamp), timestamp);
         }
-        for (GuestIdentifier alias : profile.getAliases()) {
-            if (!known.contains(GuestKeys.key(alias))) {
-                forwardAlias(context, GuestKeys.key(alias), profile.getGuestId(), timestamp);
+        for (String alias : before) {
+            if (!now.contains(alias)) {
+                forwardAlias(context, aliasKey(alias, profile.getGuestId()), null, timestamp);
             }
         }
     }
 
-    /** A guest merged away or erased: its own id and its aliases stop resolving (a survivor re-claims them). */
+    /** A guest merged away or erased: its claims are withdrawn (a survivor's own claims are untouched). */
     static void forget(ProcessorContext<String, SpecificRecord> context, GuestProfile previous, long timestamp) {
         if (previous == null) {
             return;
         }
-        forwardAlias(context, previous.getGuestId(), null, timestamp);
-        previous.getAliases().forEach(alias -> forwardAlias(context, GuestKeys.key(alias), null, timestamp));
+        for (String alias : aliasesOf(previous)) {
+            forwardAlias(context, aliasKey(alias, previous.getGuestId()), null, timestamp);
+        }
     }
 
-    private static void forwardAlias(ProcessorContext<String, SpecificRecord> context, String alias, String guestId,
+    /** {@code <alias> U+001F <guestId>}: the separator is a control character, which no identifier may contain. */
+    public static String aliasKey(String alias, String guestId) {
+        return alias + ALIAS_SEPARATOR + guestId;
+    }
+
+    public static final char ALIAS_SEPARATOR = '\u001f';
+
+    private static Set<String> aliasesOf(GuestProfile profile) {
+        Set<String> aliases = new HashSet<>();
+        aliases.add(profile.getGuestId());
+        profile.getAliases().forEach(alias -> aliases.add(GuestKeys.key(alias)));
+        return aliases;
+    }
+
+    private static void forwardAlias(ProcessorContext<String, SpecificRecord> context, String key, AliasTarget claim,
                                      long timestamp) {
-        context.forward(new Record<String, SpecificRecord>(alias, guestId == null ? null : new AliasTarget(guestId),
-                timestamp), ScoringNames.SINK_ALIASES);
+        context.forward(new Record<String, SpecificRecord>(key, claim, timestamp), ScoringNames.SINK_ALIASES);
     }
 
     private static AudienceCandidate.Builder candidate(String guestId, String concertId, boolean removed,

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -25,6 +26,7 @@ import io.encore.schemas.avro.GuestProfile;
 import io.encore.schemas.avro.RecommendationSet;
 import io.encore.schemas.topic.GuestKeys;
 import io.encore.scoring.avro.AliasTarget;
+import io.encore.scoring.processor.Memberships;
 import io.encore.scoring.avro.SharedSignal;
 import io.encore.scoring.config.ScoringSettings;
 import io.encore.scoring.processor.ScoringProcessor;
@@ -81,10 +83,19 @@ public final class ScoringApi {
         });
     }
 
-    /** The guest an alias belongs to; an id nobody has claimed is tried as it is. */
+    /** The guest an alias belongs to: the newest claim on it; an id nobody has claimed is tried as it is. */
     private String resolve(String id) {
-        AliasTarget target = this.<AliasTarget>store(ScoringNames.STORE_ALIASES_GLOBAL).get(id);
-        return target == null ? id : target.getGuestId();
+        AliasTarget newest = null;
+        try (KeyValueIterator<String, AliasTarget> claims = this.<AliasTarget>store(ScoringNames.STORE_ALIASES_GLOBAL)
+                .prefixScan(id + Memberships.ALIAS_SEPARATOR, new StringSerializer())) {
+            while (claims.hasNext()) {
+                AliasTarget claim = claims.next().value;
+                if (newest == null || claim.getClaimedAt() > newest.getClaimedAt()) {
+                    newest = claim;
+                }
+            }
+        }
+        return newest == null ? id : newest.getGuestId();
     }
 
     /** Why there is no list: an unknown guest, a channel not kept, no consent, or not scored yet. */

@@ -26,6 +26,7 @@ import io.encore.schemas.avro.RecommendationChange;
 import io.encore.schemas.avro.RecommendationChangeReason;
 import io.encore.schemas.avro.RecommendationItem;
 import io.encore.schemas.avro.RecommendationSet;
+import io.encore.scoring.avro.AliasTarget;
 import io.encore.scoring.avro.ArmState;
 import io.encore.scoring.avro.SharedSignal;
 import io.encore.scoring.bandit.Holdout;
@@ -296,6 +297,21 @@ class ScoringTopologyTest {
                     assertThat(member.getGuestId()).isEqualTo(GUEST);
                     assertThat(member.getLookalike()).isTrue();
                 });
+    }
+
+    @Test
+    void shouldLeaveTheSurvivorsClaimOnAnAliasWhenTheMergedGuestIsTombstonedAfterIt() {
+        // given: an anonymous visitor, then the known guest it merged into, claiming its cookie
+        scoring.pipe(scoring.topics.guestProfiles(), "COOKIE:c", guest("COOKIE:c", 0, 1, List.of()));
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, GuestProfile.newBuilder(guest(GUEST, 0, 2, List.of()))
+                .setAliases(List.of(new GuestIdentifier(IdentifierType.COOKIE, "c"))).build());
+        // when: the visitor's profile is tombstoned after the survivor's claim (another task, any order)
+        scoring.pipe(scoring.topics.guestProfiles(), "COOKIE:c", null);
+        // then: only the survivor claims the cookie
+        var aliases = scoring.driver.<String, AliasTarget>getTimestampedKeyValueStore(ScoringNames.STORE_ALIASES_GLOBAL);
+        assertThat(aliases.get("COOKIE:c\u001f" + GUEST)).isNotNull();
+        assertThat(aliases.get("COOKIE:c\u001fCOOKIE:c")).isNull();
+        assertThat(aliases.get(GUEST + "\u001f" + GUEST).value().getGuestId()).isEqualTo(GUEST);
     }
 
     private String holdoutGuest() {
