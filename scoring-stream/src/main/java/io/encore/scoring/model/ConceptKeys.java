@@ -7,9 +7,9 @@ import io.encore.scoring.catalogue.ConceptVocabulary;
 
 /**
  * Concept keys are {@code kind:name} in lower case (as profile-stream writes them). The prefixes are compared
- * with {@code startsWith}, which allocates nothing; names are cut out only for explanations. The scoring loops
- * do not compare strings at all: they read the kinds the catalogue's {@link ConceptVocabulary} derived from
- * these same prefixes.
+ * with {@code startsWith}, which allocates nothing; names are cut out only for explanations. The affinity and
+ * aversion walks over the catalogue compare no strings: they read the kinds the catalogue's
+ * {@link ConceptVocabulary} derived from these same prefixes.
  */
 final class ConceptKeys {
 
