@@ -71,7 +71,7 @@ public class ScoringBenchmarks {
         return state.conceptScores;
     }
 
-    /** The content model for a guest with a few aversions: adds ~20 map lookups per concert for the penalty. */
+    /** The content model for a guest with a few aversions: adds the penalty, ~20 array reads per concert. */
     @Benchmark
     public float[] conceptMatchScoreWithAversions(ScoringState state) {
         state.conceptMatch.score(state.averseGuest, state.catalogue, state.eligible, state.now, state.averseScores);

@@ -7,12 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+
+import io.encore.schemas.avro.ConceptKind;
 
 /**
  * An immutable snapshot of the scorable catalogue, laid out for the scoring kernel: concert vectors in one
  * contiguous row-major {@code float[]} (concert i occupies {@code [i·dimension, (i+1)·dimension)}), facts in
- * parallel primitive arrays, concepts as parallel key/weight arrays. Rebuilt (cheaply: a catalogue is
- * hundreds to a few thousand concerts) when a concert or its profile changes; readers never see it change.
+ * parallel primitive arrays, concepts as parallel key/weight arrays plus the keys interned to ids of the
+ * snapshot's {@link ConceptVocabulary} (the models' hot path reads the ids, explanations the keys). Rebuilt
+ * (cheaply: a catalogue is hundreds to a few thousand concerts) when a concert or its profile changes; readers
+ * never see it change.
  */
 public final class Catalogue {
 
@@ -27,7 +32,9 @@ public final class Catalogue {
     private final String[] halls;
     private final String[] priceBands;
     private final String[][] conceptKeys;
+    private final int[][] conceptIds;
     private final float[][] conceptWeights;
+    private final ConceptVocabulary vocabulary;
     private final String[][] performers;
     private final BitSet onSale;
     private final BitSet newToVenue;
@@ -42,6 +49,8 @@ public final class Catalogue {
         halls = new String[n];
         priceBands = new String[n];
         conceptKeys = new String[n][];
+        conceptIds = new int[n][];
+        ConceptVocabulary.Builder concepts = new ConceptVocabulary.Builder();
         conceptWeights = new float[n][];
         performers = new String[n][];
         onSale = new BitSet(n);
@@ -55,11 +64,13 @@ public final class Catalogue {
             halls[i] = e.hall();
             priceBands[i] = e.priceBand();
             conceptKeys[i] = e.conceptKeys();
+            conceptIds[i] = concepts.intern(e.conceptKeys());
             conceptWeights[i] = e.conceptWeights();
             performers[i] = e.performers();
             onSale.set(i, e.onSale());
             newToVenue.set(i, e.newToVenue());
         }
+        vocabulary = concepts.build();
     }
 
     /**
@@ -129,8 +140,27 @@ public final class Catalogue {
         return conceptKeys[concert];
     }
 
+    /** The concert's concept keys as ids of {@link #vocabulary()}, in the order of {@link #conceptKeys}; read-only. */
+    public int[] conceptIds(int concert) {
+        return conceptIds[concert];
+    }
+
     public float[] conceptWeights(int concert) {
         return conceptWeights[concert];
+    }
+
+    /** Every concept key of this snapshot's concerts, interned. */
+    public ConceptVocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /**
+     * A guest's weights by key ({@code kind:name}) as a dense array indexed by concept id, restricted to
+     * {@code kinds} (null: all); keys no concert of this snapshot has are ignored. Built once per guest per
+     * scoring call, so that each concert concept is then one array read.
+     */
+    public float[] weightsByConcept(Map<String, Float> weights, Set<ConceptKind> kinds) {
+        return vocabulary.dense(weights, kinds);
     }
 
     public String[] performers(int concert) {

@@ -2,17 +2,22 @@ package io.encore.scoring.model;
 
 import java.util.Locale;
 
+import io.encore.schemas.avro.ConceptKind;
+import io.encore.scoring.catalogue.ConceptVocabulary;
+
 /**
  * Concept keys are {@code kind:name} in lower case (as profile-stream writes them). The prefixes are compared
- * with {@code startsWith}, which allocates nothing on the hot path; names are cut out only for explanations.
+ * with {@code startsWith}, which allocates nothing; names are cut out only for explanations. The affinity and
+ * aversion walks over the catalogue compare no strings: they read the kinds the catalogue's
+ * {@link ConceptVocabulary} derived from these same prefixes.
  */
 final class ConceptKeys {
 
-    static final String PERFORMER = "performer:";
-    static final String COMPOSER = "composer:";
-    static final String WORK = "work:";
-    static final String TAG = "tag:";
-    static final String HALL = "hall:";
+    static final String PERFORMER = ConceptVocabulary.prefix(ConceptKind.PERFORMER);
+    static final String COMPOSER = ConceptVocabulary.prefix(ConceptKind.COMPOSER);
+    static final String WORK = ConceptVocabulary.prefix(ConceptKind.WORK);
+    static final String TAG = ConceptVocabulary.prefix(ConceptKind.TAG);
+    static final String HALL = ConceptVocabulary.prefix(ConceptKind.HALL);
 
     private ConceptKeys() {
     }

@@ -58,11 +58,12 @@ public final class ConceptMatchModel implements ScoringModel {
         float inverseNorm = Kernel.inverseNorm(taste, dimension);
         float[] vectors = catalogue.vectors();
         Map<String, Float> aversions = guest.aversions();
-        boolean penalise = aversionWeight > 0f && !aversions.isEmpty();
+        float[] saturations = aversionWeight > 0f && !aversions.isEmpty()
+                ? Aversions.saturations(aversions, catalogue.vocabulary()) : null;
         for (int i = eligible.nextSetBit(0); i >= 0; i = eligible.nextSetBit(i + 1)) {
             float score = inverseNorm == 0f ? 0f : Kernel.dot(taste, 0, vectors, i * dimension, dimension) * inverseNorm;
-            if (penalise) {
-                score -= aversionWeight * Aversions.penalty(aversions, catalogue.conceptKeys(i), catalogue.conceptWeights(i));
+            if (saturations != null) {
+                score -= aversionWeight * Aversions.penalty(saturations, catalogue.conceptIds(i), catalogue.conceptWeights(i));
             }
             scores[i] = score;
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.BitSet;
 import java.util.List;
 
+import io.encore.schemas.avro.ConceptKind;
 import io.encore.schemas.avro.RecommendationReason;
 import io.encore.scoring.catalogue.Catalogue;
 
@@ -23,7 +24,7 @@ public final class PerformerAffinityModel implements ScoringModel {
 
     public static final String NAME = "performer-affinity";
 
-    private final KindAffinity affinity = new KindAffinity(ConceptKeys.PERFORMER, ConceptKeys.COMPOSER, ConceptKeys.WORK);
+    private final KindAffinity affinity = new KindAffinity(ConceptKind.PERFORMER, ConceptKind.COMPOSER, ConceptKind.WORK);
 
     @Override
     public String name() {

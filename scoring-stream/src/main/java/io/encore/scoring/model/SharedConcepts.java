@@ -30,15 +30,17 @@ final class SharedConcepts {
         return max > 0f && Float.isFinite(max) ? 1f / max : 0f;
     }
 
-    /** Σ concert weight × guest weight over keys with one of {@code prefixes}; allocation-free. */
-    static float overlap(Map<String, Float> concepts, String[] prefixes, String[] keys, float[] weights) {
+    /**
+     * Σ concert weight × guest weight over the concert's concepts the guest weighs positively, in key order;
+     * {@code guestWeights} by concept id, already restricted to the kinds that count
+     * ({@link io.encore.scoring.catalogue.Catalogue#weightsByConcept}). Allocation-free.
+     */
+    static float overlap(float[] guestWeights, int[] ids, float[] weights) {
         float sum = 0f;
-        for (int c = 0; c < keys.length; c++) {
-            if (ConceptKeys.hasAnyPrefix(keys[c], prefixes)) {
-                Float weight = concepts.get(keys[c]);
-                if (weight != null && weight > 0f) {
-                    sum += weights[c] * weight;
-                }
+        for (int c = 0; c < ids.length; c++) {
+            float weight = guestWeights[ids[c]];
+            if (weight > 0f) {
+                sum += weights[c] * weight;
             }
         }
         return sum;

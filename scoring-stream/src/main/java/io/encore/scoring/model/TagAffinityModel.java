@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.BitSet;
 import java.util.List;
 
+import io.encore.schemas.avro.ConceptKind;
 import io.encore.schemas.avro.RecommendationReason;
 import io.encore.scoring.catalogue.Catalogue;
 
@@ -21,7 +22,7 @@ public final class TagAffinityModel implements ScoringModel {
 
     public static final String NAME = "tag-affinity";
 
-    private final KindAffinity affinity = new KindAffinity(ConceptKeys.TAG);
+    private final KindAffinity affinity = new KindAffinity(ConceptKind.TAG);
 
     @Override
     public String name() {
