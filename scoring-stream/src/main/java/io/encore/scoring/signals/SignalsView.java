@@ -2,6 +2,7 @@ package io.encore.scoring.signals;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -16,9 +17,18 @@ import io.encore.scoring.model.Signals;
  */
 public final class SignalsView implements Signals.CoAttendance, Signals.Trending, Signals.TwinPurchases {
 
+    /**
+     * Concert and bucket signals are read for every concert of every re-scored guest; from RocksDB that would be
+     * thousands of reads and decodes per guest. They are cached for this long (sales move slowly; the decay is
+     * still applied at the reader's clock); bandit posteriors are always read fresh.
+     */
+    static final long CACHE_MILLIS = 5_000;
+
     private final ReadOnlyKeyValueStore<String, ValueAndTimestamp<SharedSignal>> store;
     private final TasteBuckets buckets;
     private final LongSupplier clock;
+    private final Map<String, Optional<SharedSignal>> cache = new HashMap<>();
+    private long cachedAt = Long.MIN_VALUE;
 
     public SignalsView(ReadOnlyKeyValueStore<String, ValueAndTimestamp<SharedSignal>> store, TasteBuckets buckets,
                        LongSupplier clock) {
@@ -67,10 +77,19 @@ public final class SignalsView implements Signals.CoAttendance, Signals.Trending
 
     /** The bandit posteriors of one context, or null before its first trial. */
     public SharedSignal bandit(String channel, String group) {
-        return get(SignalKeys.bandit(channel, group));
+        return read(SignalKeys.bandit(channel, group));
     }
 
     private SharedSignal get(String key) {
+        long now = clock.getAsLong();
+        if (now - cachedAt > CACHE_MILLIS || now < cachedAt) {
+            cache.clear();
+            cachedAt = now;
+        }
+        return cache.computeIfAbsent(key, k -> Optional.ofNullable(read(k))).orElse(null);
+    }
+
+    private SharedSignal read(String key) {
         ValueAndTimestamp<SharedSignal> value = store.get(key);
         return value == null ? null : value.value();
     }
