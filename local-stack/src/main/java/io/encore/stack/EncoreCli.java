@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 import io.encore.profile.ProfileStreamApp;
 import io.encore.profile.config.ProfileStreamConfig;
 import io.encore.runtime.config.EncoreConfig;
+import io.encore.runtime.streams.StreamsApp;
 import io.encore.scoring.ScoringStreamApp;
 import io.encore.scoring.config.ScoringStreamConfig;
 
@@ -142,12 +143,12 @@ public final class EncoreCli implements Runnable {
             List<AutoCloseable> apps = new ArrayList<>();
             try {
                 long started = System.nanoTime();
-                ProfileStreamApp profile = new ProfileStreamApp(ProfileStreamConfig.load(null, System.getenv(),
+                StreamsApp profile = ProfileStreamApp.create(ProfileStreamConfig.load(null, System.getenv(),
                         appSettings(stack, "profile-stream", profilePort))).start();
                 apps.add(profile);
                 report(out, "profile-stream", profile.httpPort(), started);
                 started = System.nanoTime();
-                ScoringStreamApp scoring = new ScoringStreamApp(ScoringStreamConfig.load(null, System.getenv(),
+                StreamsApp scoring = ScoringStreamApp.create(ScoringStreamConfig.load(null, System.getenv(),
                         appSettings(stack, "scoring-stream", scoringPort))).start();
                 apps.add(scoring);
                 report(out, "scoring-stream", scoring.httpPort(), started);

@@ -37,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.encore.profile.ProfileStreamApp;
 import io.encore.profile.config.ProfileStreamConfig;
 import io.encore.runtime.config.EncoreConfig;
+import io.encore.runtime.streams.StreamsApp;
 import io.encore.schemas.avro.Channel;
 import io.encore.schemas.avro.ClickType;
 import io.encore.schemas.avro.GuestIdentifier;
@@ -68,8 +69,8 @@ class EndToEndIT {
     private final Path stateDir = ItTraffic.stateDir("e2e");
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-    private ProfileStreamApp profile;
-    private ScoringStreamApp scoring;
+    private StreamsApp profile;
+    private StreamsApp scoring;
 
     @AfterEach
     void stop() throws IOException {
@@ -93,8 +94,8 @@ class EndToEndIT {
         try (Admin admin = stack.admin()) {
             TopicProvisioner.ensure(admin, topics.all());
         }
-        profile = new ProfileStreamApp(profileConfig).start();
-        scoring = new ScoringStreamApp(new ScoringStreamConfig(with(shared, "scoring"))).start();
+        profile = ProfileStreamApp.create(profileConfig).start();
+        scoring = ScoringStreamApp.create(new ScoringStreamConfig(with(shared, "scoring"))).start();
 
         // when: a catalogue, views and purchases for every guest, a few anonymous visitors who log in
         Set<String> expectedGuests = new HashSet<>();

@@ -36,6 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.encore.profile.ProfileStreamApp;
 import io.encore.profile.config.ProfileStreamConfig;
 import io.encore.runtime.config.EncoreConfig;
+import io.encore.runtime.streams.StreamsApp;
 import io.encore.schemas.avro.ClickType;
 import io.encore.schemas.avro.GuestIdentifier;
 import io.encore.schemas.avro.IdentifierType;
@@ -65,12 +66,12 @@ class ProfileStreamIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final Path stateDir = ItTraffic.stateDir("profile");
-    private final List<ProfileStreamApp> instances = new ArrayList<>();
-    private ProfileStreamApp app;
+    private final List<StreamsApp> instances = new ArrayList<>();
+    private StreamsApp app;
 
     @AfterEach
     void stop() throws IOException {
-        instances.forEach(ProfileStreamApp::close);
+        instances.forEach(StreamsApp::close);
         Directories.deleteRecursively(stateDir);
     }
 
@@ -84,7 +85,7 @@ class ProfileStreamIT {
             TopicProvisioner.ensure(admin, topics.all());
         }
         app = start(config);
-        ProfileStreamApp other = start(config(stack, names, "b"));
+        StreamsApp other = start(config(stack, names, "b"));
         await().atMost(Duration.ofSeconds(60)).until(() -> get("/health/ready").status() == 200
                 && get(other, "/health/ready").status() == 200);
 
@@ -145,8 +146,8 @@ class ProfileStreamIT {
         return new ProfileStreamConfig(settings);
     }
 
-    private ProfileStreamApp start(ProfileStreamConfig config) {
-        ProfileStreamApp instance = new ProfileStreamApp(config).start();
+    private StreamsApp start(ProfileStreamConfig config) {
+        StreamsApp instance = ProfileStreamApp.create(config).start();
         instances.add(instance);
         return instance;
     }
@@ -194,7 +195,7 @@ class ProfileStreamIT {
         return get(app, path);
     }
 
-    private Reply get(ProfileStreamApp instance, String path) throws IOException, InterruptedException {
+    private Reply get(StreamsApp instance, String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + instance.httpPort() + path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -21,45 +21,28 @@ import io.encore.schemas.serde.AvroWireFormat;
  *
  * <p>Usage: {@code ProfileStreamApp [config.properties]}; environment variables override the file.
  */
-public final class ProfileStreamApp implements AutoCloseable {
+public final class ProfileStreamApp {
 
-    private final StreamsApp app;
+    private ProfileStreamApp() {
+    }
 
-    public ProfileStreamApp(ProfileStreamConfig config) {
+    /** The app, built and wired but not started; the caller starts and closes it. */
+    public static StreamsApp create(ProfileStreamConfig config) {
         ProfileSettings settings = config.settings();
         EncoreConfig encore = config.encore();
         AvroWireFormat format = encore.wireFormat();
         ProfileSerdes serdes = ProfileSerdes.of(encore.topicCatalogue(format), format);
         Properties properties = config.streamsProperties(serdes.catalogue().deadLetters().name());
         PrivateTopics.ensure(properties, "profile-stream", ProfileTopology.privateTopics(settings, serdes.catalogue()));
-        app = new StreamsApp("profile-stream", ProfileTopology.build(settings, serdes), properties, config.endpoint(),
+        return new StreamsApp("profile-stream", ProfileTopology.build(settings, serdes), properties, config.endpoint(),
                 (routes, streams, locator, forwarder) ->
                         new ProfileApi(streams, locator, forwarder, new ProfileReader(settings)).install(routes));
-    }
-
-    /** Starts the HTTP API and the streams without blocking. */
-    public ProfileStreamApp start() {
-        app.start();
-        return this;
-    }
-
-    public int httpPort() {
-        return app.httpPort();
-    }
-
-    public int awaitTermination() throws InterruptedException {
-        return app.awaitTermination();
-    }
-
-    @Override
-    public void close() {
-        app.close();
     }
 
     public static void main(String[] args) throws InterruptedException {
         Path file = args.length > 0 ? Path.of(args[0]) : null;
         int exitCode;
-        try (ProfileStreamApp app = new ProfileStreamApp(ProfileStreamConfig.load(file, System.getenv(), Map.of())).start()) {
+        try (StreamsApp app = create(ProfileStreamConfig.load(file, System.getenv(), Map.of())).start()) {
             exitCode = app.awaitTermination();
         }
         System.exit(exitCode);

@@ -24,11 +24,13 @@ import io.encore.scoring.topology.ScoringTopology;
  *
  * <p>Usage: {@code ScoringStreamApp [config.properties]}; environment variables override the file.
  */
-public final class ScoringStreamApp implements AutoCloseable {
+public final class ScoringStreamApp {
 
-    private final StreamsApp app;
+    private ScoringStreamApp() {
+    }
 
-    public ScoringStreamApp(ScoringStreamConfig config) {
+    /** The app, built and wired but not started; the caller starts and closes it. */
+    public static StreamsApp create(ScoringStreamConfig config) {
         ScoringSettings settings = config.settings();
         EncoreConfig encore = config.encore();
         AvroWireFormat format = encore.wireFormat();
@@ -37,34 +39,15 @@ public final class ScoringStreamApp implements AutoCloseable {
         PrivateTopics.ensure(properties, "scoring-stream", ScoringTopology.privateTopics(settings, serdes.catalogue()));
         Topology topology = ScoringTopology.build(settings, serdes,
                 signals -> ModelRegistry.of(signals, signals, signals).all(), TrendingModel::control);
-        app = new StreamsApp("scoring-stream", topology, properties, config.endpoint(),
+        return new StreamsApp("scoring-stream", topology, properties, config.endpoint(),
                 (routes, streams, locator, forwarder) ->
                         new ScoringApi(streams, locator, forwarder, settings).install(routes));
-    }
-
-    /** Starts the HTTP API and the streams without blocking. */
-    public ScoringStreamApp start() {
-        app.start();
-        return this;
-    }
-
-    public int httpPort() {
-        return app.httpPort();
-    }
-
-    public int awaitTermination() throws InterruptedException {
-        return app.awaitTermination();
-    }
-
-    @Override
-    public void close() {
-        app.close();
     }
 
     public static void main(String[] args) throws InterruptedException {
         Path file = args.length > 0 ? Path.of(args[0]) : null;
         int exitCode;
-        try (ScoringStreamApp app = new ScoringStreamApp(ScoringStreamConfig.load(file, System.getenv(), Map.of())).start()) {
+        try (StreamsApp app = create(ScoringStreamConfig.load(file, System.getenv(), Map.of())).start()) {
             exitCode = app.awaitTermination();
         }
         System.exit(exitCode);
