@@ -3,6 +3,7 @@ package io.encore.connectors.ads;
 import java.io.IOException;
 import java.time.Duration;
 
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,12 +12,16 @@ import org.slf4j.LoggerFactory;
  * Delivers one batch with retries: a 429 waits for its {@code Retry-After}, a 5xx or an I/O error waits an
  * exponentially growing backoff, every wait capped. When the retries are spent it throws
  * {@link RetriableException}: the worker then hands the same records to {@code put} again later and commits
- * no offset past them. Any other status is the platform refusing the data; retrying would not help, so it
- * is returned as {@link Outcome.Rejected} for the errant record reporter.
+ * no offset past them. A 401 or 403 fails the task ({@link ConnectException}): a bad or expired token
+ * would otherwise send every record to the dead-letter queue and commit past them. Any other status is the
+ * platform refusing the data; retrying would not help, so it is returned as {@link Outcome.Rejected} for
+ * the errant record reporter.
  */
 final class BatchDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchDelivery.class);
+    private static final int UNAUTHORIZED = 401;
+    private static final int FORBIDDEN = 403;
     private static final int TOO_MANY_REQUESTS = 429;
 
     private final AdPlatformClient client;
@@ -41,6 +46,12 @@ final class BatchDelivery {
                 AdPlatformClient.Response response = client.post(batch);
                 if (response.isSuccess()) {
                     return new Outcome.Delivered();
+                }
+                if (response.status() == UNAUTHORIZED || response.status() == FORBIDDEN) {
+                    // Every record would be refused the same way: fail the task rather than dead-letter the topic.
+                    throw new ConnectException("ad platform refused the credentials (HTTP " + response.status()
+                            + ") for audience " + batch.audienceId() + "; check " + AdAudienceSinkConnectorConfig.TOKEN_CONFIG
+                            + ": " + response.body());
                 }
                 if (response.status() != TOO_MANY_REQUESTS && response.status() < 500) {
                     return new Outcome.Rejected(response.status(), response.body());

@@ -250,17 +250,17 @@ class AdAudienceSinkTaskTest {
     }
 
     @Test
-    void shouldReceive401FromStandInWhenTokenIsWrong() {
-        // given: the stand-in enforces the bearer token; a 401 is a rejection, not a retry
+    void shouldFailTaskAndCommitNothingWhenPlatformRefusesToken() {
+        // given: the stand-in enforces the bearer token
         startTask(Map.of("ads.token", "wrong"));
         SinkRecord record = record(0, diff("c-1", List.of(member("ada", false)), List.of()));
 
-        // when
-        task.put(List.of(record));
-
-        // then
-        assertThat(context.errant()).singleElement()
-                .satisfies(errant -> assertThat(errant.error()).hasMessageContaining("HTTP 401"));
+        // when / then: not dead-lettered, or an expired token would drain the topic into the DLQ
+        assertThatThrownBy(() -> task.put(List.of(record)))
+                .isInstanceOf(ConnectException.class).isNotInstanceOf(RetriableException.class)
+                .hasMessageContaining("HTTP 401").hasMessageContaining("ads.token");
+        assertThat(context.errant()).isEmpty();
         assertThat(platform.requests()).hasSize(1);
+        assertThat(committable()).isEmpty();
     }
 }
