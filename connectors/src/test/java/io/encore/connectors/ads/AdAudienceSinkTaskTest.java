@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,7 +63,7 @@ class AdAudienceSinkTaskTest {
     }
 
     private void startTask(Map<String, String> overrides) {
-        Map<String, String> props = new java.util.HashMap<>(Map.of(
+        Map<String, String> props = new HashMap<>(Map.of(
                 "ads.endpoint", platform.baseUrl(),
                 "ads.token", TOKEN,
                 "ads.max.retries", "2",
