@@ -1,0 +1,182 @@
+package io.encore.connectors.ads;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.encore.schemas.avro.ConcertAudience;
+import io.encore.schemas.registry.SchemaRegistryClients;
+import io.encore.schemas.serde.AvroSerde;
+import io.encore.schemas.serde.AvroWireFormat;
+
+/**
+ * Applies {@code concert-audiences} diffs to the platform audiences, record by record in partition order.
+ *
+ * <p>State: {@link #delivered} holds, per partition, the offset after the last record fully handled —
+ * uploaded, or reported as errant. {@link #preCommit} commits exactly that, so a batch that ran out of
+ * retries is read again. Uploads are idempotent (adding a present hash or removing an absent one changes
+ * nothing), so resending the first batches of a record that failed half way is harmless.
+ */
+public final class AdAudienceSinkTask extends SinkTask {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdAudienceSinkTask.class);
+
+    enum State { CREATED, RUNNING, STOPPED }
+
+    private final BatchDelivery.Sleeper sleeper;
+    private final Map<TopicPartition, Long> delivered = new HashMap<>();
+    private State state = State.CREATED;
+    private AdAudienceSinkConnectorConfig config;
+    private AvroSerde<ConcertAudience> serde;
+    private BatchDelivery delivery;
+    private long droppedMatchKeys;
+
+    public AdAudienceSinkTask() {
+        this(duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    AdAudienceSinkTask(BatchDelivery.Sleeper sleeper) {
+        this.sleeper = sleeper;
+    }
+
+    @Override
+    public String version() {
+        return AdAudienceSinkConnector.VERSION;
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        config = new AdAudienceSinkConnectorConfig(props);
+        AvroWireFormat format = new AvroWireFormat(SchemaRegistryClients.create(config.registry()), false);
+        serde = AvroSerde.specific(ConcertAudience.class, format, false);
+        AdPlatformClient client = new AdPlatformClient(config.endpoint(), config.token(), config.requestTimeout());
+        delivery = new BatchDelivery(client, config.maxRetries(), config.retryBackoff(), config.retryBackoffMax(), sleeper);
+        state = State.RUNNING;
+        LOG.info("Ad audience sink uploading to {} in batches of at most {} hashes", config.endpoint(), config.batchSize());
+    }
+
+    @Override
+    public void put(Collection<SinkRecord> records) {
+        if (state != State.RUNNING) {
+            throw new IllegalStateException("put() on a task that is " + state);
+        }
+        for (SinkRecord record : records) {
+            TopicPartition partition = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
+            long offset = record.originalKafkaOffset();
+            if (offset < delivered.getOrDefault(partition, Long.MIN_VALUE)) {
+                continue; // handled before the worker redelivered this batch after a RetriableException
+            }
+            try {
+                handle(record);
+            } catch (RetriableException e) {
+                context.timeout(config.retryBackoff().toMillis());
+                throw e;
+            }
+            delivered.put(partition, offset + 1);
+        }
+    }
+
+    private void handle(SinkRecord record) {
+        ConcertAudience audience;
+        try {
+            audience = decode(record);
+        } catch (SerializationException | DataException e) {
+            reportErrant(record, e);
+            return;
+        }
+        if (audience == null) {
+            // A tombstone: the concert is over; its platform audiences are left to expire there.
+            LOG.debug("Tombstone for concert {} at {}-{}@{} skipped", record.key(), record.topic(),
+                    record.kafkaPartition(), record.kafkaOffset());
+            return;
+        }
+        AudienceUpdate.Plan plan = AudienceUpdate.plan(audience);
+        if (plan.droppedMatchKeys() > 0) {
+            droppedMatchKeys += plan.droppedMatchKeys();
+            LOG.warn("Concert {} version {}: {} match keys dropped (not EMAIL_SHA256 hashes of 64 lower-case hex)",
+                    audience.getConcertId(), audience.getVersion(), plan.droppedMatchKeys());
+        }
+        for (AudienceUpdate update : plan.updates()) {
+            for (AudienceUpdate batch : update.batches(config.batchSize())) {
+                if (delivery.deliver(batch) instanceof BatchDelivery.Outcome.Rejected rejected) {
+                    reportErrant(record, new DataException("ad platform rejected " + batch.size()
+                            + " hashes for audience " + batch.audienceId() + " with HTTP " + rejected.status()
+                            + ": " + rejected.body()));
+                    return;
+                }
+            }
+        }
+    }
+
+    private ConcertAudience decode(SinkRecord record) {
+        Object value = record.value();
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof byte[] bytes)) {
+            throw new DataException("expected the raw bytes of a ConcertAudience (value.converter="
+                    + "org.apache.kafka.connect.converters.ByteArrayConverter), got " + value.getClass().getName());
+        }
+        return serde.deserializer().deserialize(record.topic(), bytes);
+    }
+
+    private void reportErrant(SinkRecord record, Exception error) {
+        ErrantRecordReporter reporter = context.errantRecordReporter();
+        if (reporter == null) {
+            throw new ConnectException("Record " + record.topic() + "-" + record.kafkaPartition() + "@"
+                    + record.kafkaOffset() + " cannot be uploaded and no errant record reporter is configured "
+                    + "(set errors.tolerance=all and errors.deadletterqueue.topic.name)", error);
+        }
+        LOG.warn("Record {}-{}@{} sent to the errant record reporter: {}", record.topic(), record.kafkaPartition(),
+                record.kafkaOffset(), error.getMessage());
+        // The worker waits for reported records to be written before it commits their offsets (KIP-610).
+        reporter.report(record, error);
+    }
+
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        Map<TopicPartition, OffsetAndMetadata> committable = new HashMap<>();
+        for (TopicPartition partition : currentOffsets.keySet()) {
+            Long next = delivered.get(partition);
+            if (next != null) {
+                committable.put(partition, new OffsetAndMetadata(next));
+            }
+        }
+        return committable;
+    }
+
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        // Another task may own these partitions next; a later reassignment starts from the committed offsets.
+        delivered.keySet().removeAll(partitions);
+    }
+
+    @Override
+    public void stop() {
+        state = State.STOPPED;
+        if (serde != null) {
+            serde.close();
+        }
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** Match keys dropped since start because they were not valid hashes. */
+    long droppedMatchKeys() {
+        return droppedMatchKeys;
+    }
+}
