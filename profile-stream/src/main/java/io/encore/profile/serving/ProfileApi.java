@@ -24,7 +24,6 @@ import io.encore.profile.identity.Identifiers;
 import io.encore.profile.processor.ProfileReader;
 import io.encore.profile.topology.ProfileNames;
 import io.encore.runtime.http.ApiException;
-import io.encore.runtime.http.AvroJson;
 import io.encore.runtime.http.HttpApi;
 import io.encore.runtime.http.Params;
 import io.encore.runtime.http.Request;
@@ -36,6 +35,7 @@ import io.encore.runtime.serving.Location;
 import io.encore.schemas.avro.ConcertProfile;
 import io.encore.schemas.avro.GuestProfile;
 import io.encore.schemas.avro.WeightedConcept;
+import io.encore.schemas.serde.AvroJson;
 
 /**
  * profile-stream's HTTP API over its state stores. A guest id may be any alias ({@code COOKIE:…},

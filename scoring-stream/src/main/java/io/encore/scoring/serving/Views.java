@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
-import io.encore.runtime.http.AvroJson;
 import io.encore.schemas.avro.AudienceMember;
 import io.encore.schemas.avro.ConcertAudience;
 import io.encore.schemas.avro.RecommendationItem;
 import io.encore.schemas.avro.RecommendationSet;
+import io.encore.schemas.serde.AvroJson;
 import io.encore.schemas.topic.GuestKeys;
 
 /** The JSON bodies of the scoring API, built from stored records without touching a store. */

@@ -1,4 +1,4 @@
-package io.encore.runtime.http;
+package io.encore.schemas.serde;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -12,7 +12,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
- * Avro records as plain JSON values for the HTTP API: fields in schema order, unions as their value (no
+ * Avro records as plain JSON values for HTTP APIs and sinks: fields in schema order, unions as their value (no
  * type wrapper), timestamps as ISO-8601 strings, enums by name, bytes as base64 — what a browser or
  * {@code jq} expects, unlike Avro's own JSON encoding.
  */
