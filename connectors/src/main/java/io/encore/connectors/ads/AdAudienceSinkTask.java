@@ -16,6 +16,7 @@ import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.encore.connectors.common.ModuleVersion;
 import io.encore.schemas.avro.ConcertAudience;
 import io.encore.schemas.registry.SchemaRegistryClients;
 import io.encore.schemas.serde.AvroSerde;
@@ -53,7 +54,7 @@ public final class AdAudienceSinkTask extends SinkTask {
 
     @Override
     public String version() {
-        return AdAudienceSinkConnector.VERSION;
+        return ModuleVersion.get();
     }
 
     @Override
