@@ -44,7 +44,7 @@ final class DeliveredLedger implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve(FILE_NAME);
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             FileLock lock = tryLock(channel, dir);
             DeliveredLedger ledger = new DeliveredLedger(channel, lock);
