@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.encore.connectors.FakeSinkTaskContext;
+
 /** The e-mail sink task against a real SMTP server (GreenMail, in-process). */
 class EmailSinkTaskIT {
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 import redis.embedded.RedisServer;
 
+import io.encore.connectors.FakeSinkTaskContext;
 import io.encore.schemas.avro.Channel;
 
 /** The web sink task against a real redis-server (the binary shipped in the embedded-redis jar). */

@@ -17,6 +17,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.encore.connectors.FakeSinkTaskContext;
 import io.encore.schemas.avro.Channel;
 
 class WebSinkTaskTest {

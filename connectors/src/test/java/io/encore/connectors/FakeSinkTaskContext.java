@@ -1,4 +1,4 @@
-package io.encore.connectors.email;
+package io.encore.connectors;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,16 +14,16 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTaskContext;
 
 /** A worker's context reduced to what the tests look at: reported records and the requested backoff. */
-final class FakeSinkTaskContext implements SinkTaskContext {
+public final class FakeSinkTaskContext implements SinkTaskContext {
 
-    record Reported(SinkRecord record, Throwable error) {
+    public record Reported(SinkRecord record, Throwable error) {
     }
 
-    final List<Reported> reported = new ArrayList<>();
-    long timeoutMs = -1;
+    public final List<Reported> reported = new ArrayList<>();
+    public long timeoutMs = -1;
     private final boolean withReporter;
 
-    FakeSinkTaskContext(boolean withReporter) {
+    public FakeSinkTaskContext(boolean withReporter) {
         this.withReporter = withReporter;
     }
 
