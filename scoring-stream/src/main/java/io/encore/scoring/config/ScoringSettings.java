@@ -24,18 +24,36 @@ import io.encore.schemas.avro.Channel;
  * @param topNByChannel      items per list on channels that differ from {@code topN} (an e-mail shows fewer)
  * @param changeMoveWindow   a move counts as a change when it touches the first this many ranks
  * @param changeMinMove      ... and is at least this many places
+ * @param contactMaxPerWeek  campaign sends a guest may get in any 7 days, across campaigns (contact pressure)
+ * @param concertUrlTemplate link to a concert page in a campaign e-mail; {@code {concertId}}, {@code {sendId}}
+ *                           and {@code {recommendationId}} are replaced
  */
 public record ScoringSettings(String applicationId, String topicPrefix, int dimension, List<Channel> channels,
                               int topN, int maxPerPerformer, int maxPerTag, double exploration, double holdoutShare,
                               Duration attributionWindow, double clickReward, Duration rescoreInterval,
                               int rescoreBatch, int audienceSize, Map<Channel, Integer> topNByChannel,
-                              int changeMoveWindow, int changeMinMove) {
+                              int changeMoveWindow, int changeMinMove, int contactMaxPerWeek,
+                              String concertUrlTemplate) {
+
+    public static final String APPLICATION_ID_DEFAULT = "encore-scoring-stream";
+    public static final int CONTACT_MAX_PER_WEEK_DEFAULT = 2;
+    public static final String CONCERT_URL_TEMPLATE_DEFAULT = "https://hall.example/concerts/{concertId}";
 
     public ScoringSettings {
         topNByChannel = Map.copyOf(topNByChannel);
     }
 
-    public static final String APPLICATION_ID_DEFAULT = "encore-scoring-stream";
+    /** The settings without the campaign knobs, which take their defaults. */
+    public ScoringSettings(String applicationId, String topicPrefix, int dimension, List<Channel> channels,
+                           int topN, int maxPerPerformer, int maxPerTag, double exploration, double holdoutShare,
+                           Duration attributionWindow, double clickReward, Duration rescoreInterval,
+                           int rescoreBatch, int audienceSize, Map<Channel, Integer> topNByChannel,
+                           int changeMoveWindow, int changeMinMove) {
+        this(applicationId, topicPrefix, dimension, channels, topN, maxPerPerformer, maxPerTag, exploration,
+                holdoutShare, attributionWindow, clickReward, rescoreInterval, rescoreBatch, audienceSize,
+                topNByChannel, changeMoveWindow, changeMinMove, CONTACT_MAX_PER_WEEK_DEFAULT,
+                CONCERT_URL_TEMPLATE_DEFAULT);
+    }
 
     public static ScoringSettings defaults() {
         return new ScoringSettings(APPLICATION_ID_DEFAULT, "", 64, List.of(Channel.WEB, Channel.EMAIL, Channel.ADS),
@@ -50,6 +68,11 @@ public record ScoringSettings(String applicationId, String topicPrefix, int dime
     /** The private topic every catalogue change is broadcast to, one copy per partition. */
     public String catalogueTopic() {
         return topicPrefix + applicationId + "-catalogue";
+    }
+
+    /** The private topic every campaign is broadcast to, one copy per partition (so to every task's guests). */
+    public String campaignsTopic() {
+        return topicPrefix + applicationId + "-campaigns";
     }
 
     /** Private topic of audience membership changes, keyed by concert. */

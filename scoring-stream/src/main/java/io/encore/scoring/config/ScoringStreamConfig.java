@@ -50,6 +50,8 @@ public final class ScoringStreamConfig extends AbstractConfig {
     public static final String RESCORE_INTERVAL_MS_CONFIG = "encore.scoring.rescore.interval.ms";
     public static final String RESCORE_BATCH_CONFIG = "encore.scoring.rescore.batch";
     public static final String AUDIENCE_SIZE_CONFIG = "encore.scoring.audience.size";
+    public static final String CONTACT_MAX_PER_WEEK_CONFIG = "encore.scoring.contact.max.per.week";
+    public static final String CONCERT_URL_TEMPLATE_CONFIG = "encore.scoring.concert.url.template";
 
     /** Longest list a channel can ask for; the HTTP API's {@code limit} has the same bound. */
     public static final int MAX_TOP_N = 100;
@@ -83,7 +85,8 @@ public final class ScoringStreamConfig extends AbstractConfig {
                 getDouble(HOLDOUT_SHARE_CONFIG), Duration.ofDays(getInt(ATTRIBUTION_WINDOW_DAYS_CONFIG)),
                 getDouble(CLICK_REWARD_CONFIG), Duration.ofMillis(getLong(RESCORE_INTERVAL_MS_CONFIG)),
                 getInt(RESCORE_BATCH_CONFIG), getInt(AUDIENCE_SIZE_CONFIG), topNByChannel(),
-                getInt(CHANGE_MOVE_WINDOW_CONFIG), getInt(CHANGE_MIN_MOVE_CONFIG));
+                getInt(CHANGE_MOVE_WINDOW_CONFIG), getInt(CHANGE_MIN_MOVE_CONFIG), getInt(CONTACT_MAX_PER_WEEK_CONFIG),
+                getString(CONCERT_URL_TEMPLATE_CONFIG));
     }
 
     /** {@code encore.scoring.top.n.<channel>} where set; other channels use {@code encore.scoring.top.n}. */
@@ -175,7 +178,14 @@ public final class ScoringStreamConfig extends AbstractConfig {
                 .define(CHANGE_MOVE_WINDOW_CONFIG, Type.INT, DEFAULTS.changeMoveWindow(), Range.between(1, MAX_TOP_N),
                         Importance.LOW, "A rank move is a change worth publishing when it touches the first this many ranks.")
                 .define(CHANGE_MIN_MOVE_CONFIG, Type.INT, DEFAULTS.changeMinMove(), Range.between(1, MAX_TOP_N),
-                        Importance.LOW, "... and moves at least this many places (additions and removals always count).");
+                        Importance.LOW, "... and moves at least this many places (additions and removals always count).")
+                .define(CONTACT_MAX_PER_WEEK_CONFIG, Type.INT, DEFAULTS.contactMaxPerWeek(), Range.between(0, 100),
+                        Importance.MEDIUM, "Campaign e-mails a guest may receive in any 7 days, across campaigns; "
+                                + "further campaigns skip the guest as capped.")
+                .define(CONCERT_URL_TEMPLATE_CONFIG, Type.STRING, DEFAULTS.concertUrlTemplate(),
+                        new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                        "Link to a concert page in campaign e-mails; {concertId}, {sendId} and {recommendationId} "
+                                + "are replaced (URL-encoded).");
         for (Channel channel : Channel.values()) {
             if (channel != Channel.UNKNOWN) {
                 definition.define(TOP_N_CONFIG + "." + channel.name().toLowerCase(Locale.ROOT), Type.INT, null,

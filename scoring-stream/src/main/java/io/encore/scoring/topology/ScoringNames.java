@@ -18,6 +18,9 @@ public final class ScoringNames {
     public static final String SOURCE_SIGNALS = "signals-global-source";
     public static final String SOURCE_AUDIENCE_CANDIDATES = "audience-candidates-source";
     public static final String SOURCE_ALIASES = "aliases-global-source";
+    public static final String SOURCE_CAMPAIGNS = "campaigns-source";
+    public static final String SOURCE_CAMPAIGN_BROADCAST = "campaign-broadcast-source";
+    public static final String SOURCE_GUEST_CONTACTS = "guest-contacts-source";
 
     public static final String PROCESSOR_CATALOGUE_JOINER = "catalogue-joiner";
     public static final String PROCESSOR_SCORING = "scoring-processor";
@@ -26,6 +29,8 @@ public final class ScoringNames {
     public static final String PROCESSOR_SIGNALS_LOADER = "signals-global-loader";
     public static final String PROCESSOR_AUDIENCES = "audience-aggregator";
     public static final String PROCESSOR_ALIASES_LOADER = "aliases-global-loader";
+    public static final String PROCESSOR_CAMPAIGN_BROADCASTER = "campaign-broadcaster";
+    public static final String PROCESSOR_CAMPAIGN_SELECTOR = "campaign-selector";
 
     public static final String SINK_CATALOGUE = "catalogue-broadcast-sink";
     public static final String SINK_RECOMMENDATIONS = "recommendations-sink";
@@ -36,6 +41,8 @@ public final class ScoringNames {
     public static final String SINK_AUDIENCE_CANDIDATES = "audience-candidates-sink";
     public static final String SINK_CONCERT_AUDIENCES = "concert-audiences-sink";
     public static final String SINK_ALIASES = "aliases-sink";
+    public static final String SINK_CAMPAIGNS = "campaign-broadcast-sink";
+    public static final String SINK_EMAIL_SENDS = "email-sends-sink";
 
     /** concert id → the joined entry, on the concert's partition. */
     public static final String STORE_CATALOGUE_JOIN = "catalogue-join";
@@ -57,6 +64,11 @@ public final class ScoringNames {
     public static final String STORE_REWARDED = "rewarded";
     /** signal key → value, on every instance: sales velocity, co-purchases, twins, bandit posteriors. */
     public static final String STORE_SIGNALS_GLOBAL = "signals-global";
+
+    /** guest id → the guest's contact details (personal data: never logged), on the guest's partition. */
+    public static final String STORE_GUEST_CONTACTS = "guest-contacts";
+    /** guest id → the campaign sends of the last 7 days, for the contact-pressure cap. */
+    public static final String STORE_CONTACT_LEDGER = "contact-ledger";
 
     private ScoringNames() {
     }

@@ -16,15 +16,17 @@ import org.apache.kafka.streams.state.Stores;
 
 import io.encore.runtime.streams.GlobalStoreLoader;
 import io.encore.runtime.streams.PrivateTopics;
+import io.encore.schemas.avro.Campaign;
 import io.encore.schemas.serde.AvroSerde;
 import io.encore.schemas.topic.Topic;
 import io.encore.schemas.topic.TopicCatalogue;
 import io.encore.scoring.avro.AliasTarget;
-import io.encore.scoring.avro.CatalogueEntry;
 import io.encore.scoring.avro.SharedSignal;
 import io.encore.scoring.config.ScoringSettings;
 import io.encore.scoring.model.ScoringModel;
 import io.encore.scoring.processor.AudienceAggregator;
+import io.encore.scoring.processor.CampaignBroadcaster;
+import io.encore.scoring.processor.CampaignSelector;
 import io.encore.scoring.processor.CatalogueJoiner;
 import io.encore.scoring.processor.ScoringProcessor;
 import io.encore.scoring.signals.FeedbackRouter;
@@ -33,6 +35,8 @@ import io.encore.scoring.signals.SignalsView;
 
 import static io.encore.scoring.topology.ScoringNames.PROCESSOR_ALIASES_LOADER;
 import static io.encore.scoring.topology.ScoringNames.PROCESSOR_AUDIENCES;
+import static io.encore.scoring.topology.ScoringNames.PROCESSOR_CAMPAIGN_BROADCASTER;
+import static io.encore.scoring.topology.ScoringNames.PROCESSOR_CAMPAIGN_SELECTOR;
 import static io.encore.scoring.topology.ScoringNames.PROCESSOR_CATALOGUE_JOINER;
 import static io.encore.scoring.topology.ScoringNames.PROCESSOR_FEEDBACK;
 import static io.encore.scoring.topology.ScoringNames.PROCESSOR_SCORING;
@@ -40,6 +44,8 @@ import static io.encore.scoring.topology.ScoringNames.PROCESSOR_SIGNALS;
 import static io.encore.scoring.topology.ScoringNames.PROCESSOR_SIGNALS_LOADER;
 import static io.encore.scoring.topology.ScoringNames.SINK_ALIASES;
 import static io.encore.scoring.topology.ScoringNames.SINK_AUDIENCE_CANDIDATES;
+import static io.encore.scoring.topology.ScoringNames.SINK_CAMPAIGNS;
+import static io.encore.scoring.topology.ScoringNames.SINK_EMAIL_SENDS;
 import static io.encore.scoring.topology.ScoringNames.SINK_CATALOGUE;
 import static io.encore.scoring.topology.ScoringNames.SINK_CONCERT_AUDIENCES;
 import static io.encore.scoring.topology.ScoringNames.SINK_FEEDBACK_SIGNAL_EVENTS;
@@ -50,6 +56,9 @@ import static io.encore.scoring.topology.ScoringNames.SINK_SIGNAL_EVENTS;
 import static io.encore.scoring.topology.ScoringNames.SOURCE_AD_INTERACTIONS;
 import static io.encore.scoring.topology.ScoringNames.SOURCE_ALIASES;
 import static io.encore.scoring.topology.ScoringNames.SOURCE_AUDIENCE_CANDIDATES;
+import static io.encore.scoring.topology.ScoringNames.SOURCE_CAMPAIGNS;
+import static io.encore.scoring.topology.ScoringNames.SOURCE_CAMPAIGN_BROADCAST;
+import static io.encore.scoring.topology.ScoringNames.SOURCE_GUEST_CONTACTS;
 import static io.encore.scoring.topology.ScoringNames.SOURCE_CATALOGUE;
 import static io.encore.scoring.topology.ScoringNames.SOURCE_CLICK_EVENTS;
 import static io.encore.scoring.topology.ScoringNames.SOURCE_CONCERTS;
@@ -64,6 +73,8 @@ import static io.encore.scoring.topology.ScoringNames.STORE_AUDIENCES;
 import static io.encore.scoring.topology.ScoringNames.STORE_AUDIENCE_TWINS;
 import static io.encore.scoring.topology.ScoringNames.STORE_CATALOGUE;
 import static io.encore.scoring.topology.ScoringNames.STORE_CATALOGUE_JOIN;
+import static io.encore.scoring.topology.ScoringNames.STORE_CONTACT_LEDGER;
+import static io.encore.scoring.topology.ScoringNames.STORE_GUEST_CONTACTS;
 import static io.encore.scoring.topology.ScoringNames.STORE_GUESTS;
 import static io.encore.scoring.topology.ScoringNames.STORE_RECOMMENDATIONS;
 import static io.encore.scoring.topology.ScoringNames.STORE_REWARDED;
@@ -79,6 +90,8 @@ import static io.encore.scoring.topology.ScoringNames.STORE_SIGNALS_GLOBAL;
  *  guest-profiles, catalogue ──► scoring-processor ──► recommendations, recommendation-changes, signal-events
  *  click-events, ticket-sales, email-responses, ad-interactions ──► feedback-router ──► signal-events
  *  signal-events ──► signal-aggregator ──► signals ──► signals-global (every instance)
+ *  campaigns ──► campaign-broadcaster ──► campaigns (private, broadcast: one copy per partition)
+ *  campaigns (private), guest-contacts ──► campaign-selector ──► email-sends
  * </pre>
  *
  * The private catalogue topic has as many partitions as {@code guest-profiles}; every catalogue change is
@@ -100,6 +113,7 @@ public final class ScoringTopology {
         addFeedback(topology, settings, serdes);
         addSignals(topology, settings, serdes);
         addAudiencesAndAliases(topology, settings, serdes);
+        addCampaigns(topology, settings, serdes);
         return topology;
     }
 
@@ -198,19 +212,47 @@ public final class ScoringTopology {
                 () -> new GlobalStoreLoader<AliasTarget>(STORE_ALIASES_GLOBAL));
     }
 
+    /**
+     * Campaigns (one partition) are broadcast like the catalogue; the selector shares the scoring processor's
+     * guest and catalogue stores, so it runs in the same sub-topology, next to the guests' contacts.
+     */
+    private static void addCampaigns(Topology topology, ScoringSettings settings, ScoringSerdes serdes) {
+        TopicCatalogue topics = serdes.catalogue();
+        Topic<String, Campaign> campaigns = topics.campaigns();
+        topology.addSource(SOURCE_CAMPAIGNS, Serdes.String().deserializer(), campaigns.valueSerde().deserializer(),
+                campaigns.name());
+        topology.addProcessor(PROCESSOR_CAMPAIGN_BROADCASTER, CampaignBroadcaster::new, SOURCE_CAMPAIGNS);
+        topology.addSink(SINK_CAMPAIGNS, settings.campaignsTopic(), Serdes.String().serializer(),
+                campaigns.valueSerde().serializer(), broadcast(), PROCESSOR_CAMPAIGN_BROADCASTER);
+        topology.addSource(SOURCE_CAMPAIGN_BROADCAST, Serdes.String().deserializer(),
+                AvroSerde.anyRecord(campaigns.valueSerde()), settings.campaignsTopic());
+        topology.addSource(SOURCE_GUEST_CONTACTS, Serdes.String().deserializer(),
+                AvroSerde.anyRecord(topics.guestContacts().valueSerde()), topics.guestContacts().name());
+        topology.addProcessor(PROCESSOR_CAMPAIGN_SELECTOR, () -> new CampaignSelector(settings),
+                SOURCE_CAMPAIGN_BROADCAST, SOURCE_GUEST_CONTACTS);
+        topology.connectProcessorAndStateStores(PROCESSOR_CAMPAIGN_SELECTOR, STORE_GUESTS, STORE_CATALOGUE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_GUEST_CONTACTS),
+                Serdes.String(), topics.guestContacts().valueSerde()), PROCESSOR_CAMPAIGN_SELECTOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_CONTACT_LEDGER),
+                Serdes.String(), Serdes.String()), PROCESSOR_CAMPAIGN_SELECTOR);
+        topology.addSink(SINK_EMAIL_SENDS, topics.emailSends().name(), Serdes.String().serializer(),
+                topics.emailSends().valueSerde().serializer(), PROCESSOR_CAMPAIGN_SELECTOR);
+    }
+
     private static void feedbackSource(Topology topology, String name, Topic<String, ? extends SpecificRecord> topic) {
         topology.addSource(name, Serdes.String().deserializer(), AvroSerde.anyRecord(topic.valueSerde()), topic.name());
     }
 
     /** Every record to every partition of the topic (KIP-837 multicast). */
-    static StreamPartitioner<String, CatalogueEntry> broadcast() {
+    static <V> StreamPartitioner<String, V> broadcast() {
         return (topic, key, value, partitions) -> Optional.of(all(partitions));
     }
 
     /**
      * The private topics the topology needs besides the catalogue's, created by the app at start, each with as
      * many partitions as {@code guest-profiles}: the catalogue must (it is broadcast to every partition and read
-     * with the guests of that partition), the others follow so that one partition count describes the app.
+     * with the guests of that partition), so must the campaigns (likewise); the others follow so that one
+     * partition count describes the app.
      * Events are kept 7 days; the signals and aliases, read in full by every instance, are compacted.
      */
     public static List<PrivateTopics.Spec> privateTopics(ScoringSettings settings, TopicCatalogue topics) {
@@ -220,6 +262,7 @@ public final class ScoringTopology {
                 PrivateTopics.Spec.deleted(settings.catalogueTopic(), partitions, EVENT_RETENTION),
                 PrivateTopics.Spec.deleted(settings.audienceCandidatesTopic(), partitions, EVENT_RETENTION),
                 PrivateTopics.Spec.deleted(settings.signalEventsTopic(), partitions, EVENT_RETENTION),
+                PrivateTopics.Spec.deleted(settings.campaignsTopic(), partitions, EVENT_RETENTION),
                 PrivateTopics.Spec.compacted(settings.signalsTopic(), partitions),
                 PrivateTopics.Spec.compacted(settings.aliasesTopic(), partitions));
     }

@@ -27,7 +27,8 @@ class ScoringPrivateTopicsTest {
         List<PrivateTopics.Spec> specs = ScoringTopology.privateTopics(settings, topics);
         // then
         assertThat(specs).extracting(PrivateTopics.Spec::name).containsExactly(settings.catalogueTopic(),
-                settings.audienceCandidatesTopic(), settings.signalEventsTopic(), settings.signalsTopic(),
+                settings.audienceCandidatesTopic(), settings.signalEventsTopic(), settings.campaignsTopic(),
+                settings.signalsTopic(),
                 settings.aliasesTopic());
         assertThat(specs).extracting(PrivateTopics.Spec::partitions)
                 .containsOnly(PrivateTopics.Partitions.sameAs(topics.guestProfiles().name(), 6));
@@ -38,8 +39,8 @@ class ScoringPrivateTopicsTest {
         // when
         List<PrivateTopics.Spec> specs = ScoringTopology.privateTopics(settings, topics);
         // then
-        assertThat(specs.subList(0, 3)).extracting(PrivateTopics.Spec::cleanupPolicy, PrivateTopics.Spec::retention)
+        assertThat(specs.subList(0, 4)).extracting(PrivateTopics.Spec::cleanupPolicy, PrivateTopics.Spec::retention)
                 .containsOnly(tuple(CleanupPolicy.DELETE, Duration.ofDays(7)));
-        assertThat(specs.subList(3, 5)).extracting(PrivateTopics.Spec::cleanupPolicy).containsOnly(CleanupPolicy.COMPACT);
+        assertThat(specs.subList(4, 6)).extracting(PrivateTopics.Spec::cleanupPolicy).containsOnly(CleanupPolicy.COMPACT);
     }
 }
