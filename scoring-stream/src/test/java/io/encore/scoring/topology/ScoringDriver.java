@@ -25,6 +25,7 @@ import org.apache.kafka.streams.test.TestRecord;
 
 import io.encore.runtime.errors.DeadLetterHandler;
 import io.encore.schemas.avro.ConcertAudience;
+import io.encore.schemas.avro.EmailSend;
 import io.encore.schemas.avro.RecommendationChange;
 import io.encore.schemas.avro.RecommendationSet;
 import io.encore.schemas.registry.InMemorySchemaRegistry;
@@ -103,6 +104,11 @@ final class ScoringDriver implements AutoCloseable {
         Map<String, ConcertAudience> latest = new LinkedHashMap<>();
         output(topics.concertAudiences()).readRecordsToList().forEach(record -> latest.put(record.key(), record.value()));
         return latest;
+    }
+
+    /** The e-mails written since the last call. */
+    List<EmailSend> emailSends() {
+        return new ArrayList<>(output(topics.emailSends()).readValuesToList());
     }
 
     List<RecommendationChange> changes() {

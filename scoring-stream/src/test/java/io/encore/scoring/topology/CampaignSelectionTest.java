@@ -1,0 +1,270 @@
+package io.encore.scoring.topology;
+
+import static io.encore.scoring.topology.ScoringFixtures.T0;
+import static io.encore.scoring.topology.ScoringFixtures.concert;
+import static io.encore.scoring.topology.ScoringFixtures.guest;
+import static io.encore.scoring.topology.ScoringFixtures.profile;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.encore.schemas.avro.Campaign;
+import io.encore.schemas.avro.CampaignKind;
+import io.encore.schemas.avro.Channel;
+import io.encore.schemas.avro.ConcertStatus;
+import io.encore.schemas.avro.EmailItem;
+import io.encore.schemas.avro.EmailSend;
+import io.encore.schemas.avro.GuestContact;
+import io.encore.schemas.avro.GuestProfile;
+import io.encore.scoring.config.ScoringSettings;
+import io.encore.scoring.model.ConceptMatchModel;
+import io.encore.scoring.model.TrendingModel;
+import io.encore.scoring.signals.RecommendationIds;
+
+/**
+ * Campaign recipient selection end to end in a TopologyTestDriver: concerts along taste axes 0 (two jazz
+ * concerts) and 1 (drums), and guests whose taste points where each test needs it.
+ */
+class CampaignSelectionTest {
+
+    private static final String ANNA = "GUEST_ID:anna";
+    private static final String ANNA_EMAIL = "anna@example.org";
+
+    private ScoringDriver scoring;
+
+    private void start(int contactMaxPerWeek) {
+        ScoringSettings d = ScoringSettings.defaults();
+        scoring = new ScoringDriver(new ScoringSettings(d.applicationId(), "", ScoringFixtures.DIMENSION,
+                List.of(Channel.WEB, Channel.EMAIL), 3, 2, 4, 0.0, d.holdoutShare(), d.attributionWindow(),
+                d.clickReward(), d.rescoreInterval(), d.rescoreBatch(), d.audienceSize(), Map.of(), 3, 3,
+                contactMaxPerWeek, "https://hall.example/concerts/{concertId}?send={sendId}"),
+                T0, signals -> List.of(new ConceptMatchModel()), TrendingModel::control);
+        addConcert("jazz-1", "Gregory Porter", 0, 10);
+        addConcert("jazz-2", "Cecile McLorin", 0, 12);
+        addConcert("drums", "Marilyn Mazur", 1, 14);
+        scoring.advanceWallClock(Duration.ofSeconds(1));
+    }
+
+    @AfterEach
+    void close() {
+        scoring.close();
+    }
+
+    @Test
+    void shouldSendNothingWhenTheGuestHasNoEmailConsentOrNoContact() {
+        // given: bob has a contact but only WEB consent, carl consents but has no contact
+        start(2);
+        scoring.pipe(scoring.topics.guestProfiles(), "GUEST_ID:bob", guest("GUEST_ID:bob", 0, 1, List.of()));
+        addGuest("GUEST_ID:carl", taste(1f, 0f), false);
+        scoring.pipe(scoring.topics.guestContacts(), "GUEST_ID:bob", contact("GUEST_ID:bob", "bob@example.org"));
+        // when
+        scoring.pipe(scoring.topics.campaigns(), "c1", campaign("c1", 0.5, 3));
+        // then
+        assertThat(scoring.emailSends()).isEmpty();
+    }
+
+    @Test
+    void shouldSendOneEmailWithEverythingTheTemplateNeedsWhenTheGuestIsChosen() {
+        // given
+        start(2);
+        addGuest(ANNA, taste(1f, 0f), true);
+        // when
+        scoring.pipe(scoring.topics.campaigns(), "c1", campaign("c1", 0.5, 3));
+        // then
+        List<EmailSend> sends = scoring.emailSends();
+        assertThat(sends).hasSize(1);
+        EmailSend send = sends.get(0);
+        assertThat(send.getSendId()).isEqualTo("c1:" + ANNA);
+        assertThat(send.getToAddress()).isEqualTo(ANNA_EMAIL);
+        assertThat(send.getFirstName()).isEqualTo("Anna");
+        assertThat(send.getLanguage()).isEqualTo("en");
+        assertThat(send.getSubject()).isEqualTo("Jazz this autumn");
+        assertThat(send.getItems()).extracting(EmailItem::getConcertId).containsExactly("jazz-1", "jazz-2");
+        EmailItem first = send.getItems().get(0);
+        assertThat(first.getTitle()).isEqualTo("Concert jazz-1");
+        assertThat(first.getStartTime()).isNotNull();
+        assertThat(first.getUrl()).isEqualTo("https://hall.example/concerts/jazz-1?send=c1%3AGUEST_ID%3Aanna");
+        assertThat(first.getReason()).isNotBlank();
+        assertThat(RecommendationIds.parse(first.getRecommendationId())).hasValueSatisfying(issued -> {
+            assertThat(issued.channel()).isEqualTo("EMAIL");
+            assertThat(issued.arm()).isEqualTo("campaign-newsletter");
+        });
+    }
+
+    @Test
+    void shouldSkipTheThirdCampaignOfTheWeekWhenTheCapIsTwo() {
+        // given
+        start(ScoringSettings.CONTACT_MAX_PER_WEEK_DEFAULT);
+        addGuest(ANNA, taste(1f, 0f), true);
+        // when
+        for (String id : List.of("c1", "c2", "c3")) {
+            scoring.pipe(scoring.topics.campaigns(), id, campaign(id, 0.5, 3));
+            scoring.advanceWallClock(Duration.ofDays(1));
+        }
+        // then
+        assertThat(scoring.emailSends()).extracting(EmailSend::getCampaignId).containsExactly("c1", "c2");
+    }
+
+    @Test
+    void shouldSendAgainWhenTheWeekOfTheEarlierSendsHasPassed() {
+        // given: the cap used up
+        start(2);
+        addGuest(ANNA, taste(1f, 0f), true);
+        scoring.pipe(scoring.topics.campaigns(), "c1", campaign("c1", 0.5, 3));
+        scoring.pipe(scoring.topics.campaigns(), "c2", campaign("c2", 0.5, 3));
+        scoring.emailSends();
+        // when
+        scoring.advanceWallClock(Duration.ofDays(7).plusMinutes(1));
+        scoring.pipe(scoring.topics.campaigns(), "c3", campaign("c3", 0.5, 1));
+        // then
+        assertThat(scoring.emailSends()).extracting(EmailSend::getCampaignId).containsExactly("c3");
+    }
+
+    @Test
+    void shouldSendNothingWhenNoConcertReachesTheThreshold() {
+        // given: a taste along axis 5, where no concert points
+        start(2);
+        addGuest(ANNA, unit(5), true);
+        // when
+        scoring.pipe(scoring.topics.campaigns(), "c1", campaign("c1", 0.3, 3));
+        // then
+        assertThat(scoring.emailSends()).isEmpty();
+    }
+
+    @Test
+    void shouldListTheMostRelevantConcertsFirstAndNoMoreThanTheMaximum() {
+        // given: drums 0.8, each jazz concert 0.6
+        start(2);
+        addGuest(ANNA, taste(0.6f, 0.8f), true);
+        // when
+        scoring.pipe(scoring.topics.campaigns(), "c1", campaign("c1", 0.5, 2));
+        // then
+        assertThat(scoring.emailSends().get(0).getItems()).extracting(EmailItem::getConcertId)
+                .containsExactly("drums", "jazz-1");
+    }
+
+    @Test
+    void shouldLimitACampaignToItsConcertsWhenItNamesThem() {
+        // given
+        start(2);
+        addGuest(ANNA, taste(0.6f, 0.8f), true);
+        Campaign push = Campaign.newBuilder(campaign("push", 0.5, 3)).setKind(CampaignKind.CONCERT_PUSH)
+                .setConcertIds(List.of("jazz-2")).build();
+        // when
+        scoring.pipe(scoring.topics.campaigns(), "push", push);
+        // then
+        assertThat(scoring.emailSends().get(0).getItems()).extracting(EmailItem::getConcertId).containsExactly("jazz-2");
+    }
+
+    @Test
+    void shouldLetTheFirstCampaignWinWhenTwoCompeteForAGuestUnderTheCap() {
+        // given: one e-mail a week
+        start(1);
+        addGuest(ANNA, taste(1f, 0f), true);
+        // when
+        scoring.pipe(scoring.topics.campaigns(), "first", campaign("first", 0.5, 3));
+        scoring.pipe(scoring.topics.campaigns(), "second", campaign("second", 0.5, 3));
+        // then
+        assertThat(scoring.emailSends()).extracting(EmailSend::getCampaignId).containsExactly("first");
+    }
+
+    @Test
+    void shouldNotSendTwiceNorUseTheCapWhenACampaignIsReplayed() {
+        // given
+        start(2);
+        addGuest(ANNA, taste(1f, 0f), true);
+        scoring.pipe(scoring.topics.campaigns(), "c1", campaign("c1", 0.5, 3));
+        // when
+        scoring.pipe(scoring.topics.campaigns(), "c1", campaign("c1", 0.5, 3));
+        scoring.pipe(scoring.topics.campaigns(), "c2", campaign("c2", 0.5, 3));
+        // then
+        assertThat(scoring.emailSends()).extracting(EmailSend::getSendId).containsExactly("c1:" + ANNA, "c2:" + ANNA);
+    }
+
+    @Test
+    void shouldReportCountsWithoutAnyEmailAddressWhenACampaignRuns() {
+        // given: anna chosen, bob (WEB only) without consent
+        start(2);
+        addGuest(ANNA, taste(1f, 0f), true);
+        scoring.pipe(scoring.topics.guestProfiles(), "GUEST_ID:bob", guest("GUEST_ID:bob", 0, 1, List.of()));
+        scoring.pipe(scoring.topics.guestContacts(), "GUEST_ID:bob", contact("GUEST_ID:bob", "bob@example.org"));
+        // when: the test logback config writes to System.out, which is read here
+        String log = captureStdout(() -> scoring.pipe(scoring.topics.campaigns(), "c1", campaign("c1", 0.5, 3)));
+        // then
+        assertThat(log).contains("campaign c1").contains("chosen=1").contains("no-consent=1");
+        assertThat(log).doesNotContain(ANNA_EMAIL).doesNotContain("bob@example.org").doesNotContain("@example.org");
+        assertThat(scoring.emailSends()).hasSize(1);
+    }
+
+    @Test
+    void shouldStopSendingWhenTheContactIsErased() {
+        // given
+        start(2);
+        addGuest(ANNA, taste(1f, 0f), true);
+        // when
+        scoring.pipe(scoring.topics.guestContacts(), ANNA, null);
+        scoring.pipe(scoring.topics.campaigns(), "c1", campaign("c1", 0.5, 3));
+        // then
+        assertThat(scoring.emailSends()).isEmpty();
+    }
+
+    private void addConcert(String id, String performer, int axis, int daysAhead) {
+        scoring.pipe(scoring.topics.concerts(), id, concert(id, performer,
+                scoring.wallClock().plus(Duration.ofDays(daysAhead)).plus(Duration.ofHours(1)), ConcertStatus.ON_SALE));
+        scoring.pipe(scoring.topics.concertProfiles(), id, profile(id, performer, axis));
+    }
+
+    /** A guest with EMAIL consent and the given taste; with a contact when {@code withContact}. */
+    private void addGuest(String guestId, List<Float> taste, boolean withContact) {
+        GuestProfile profile = GuestProfile.newBuilder(guest(guestId, 0, 1, List.of()))
+                .setAllowedChannels(List.of(Channel.WEB, Channel.EMAIL)).setTasteVector(taste).build();
+        scoring.pipe(scoring.topics.guestProfiles(), guestId, profile);
+        if (withContact) {
+            scoring.pipe(scoring.topics.guestContacts(), guestId, contact(guestId, ANNA_EMAIL));
+        }
+    }
+
+    private static GuestContact contact(String guestId, String email) {
+        return GuestContact.newBuilder().setGuestId(guestId).setEmail(email).setFirstName("Anna")
+                .setPreferredLanguage("en").setUpdatedAt(T0).build();
+    }
+
+    private static Campaign campaign(String id, double threshold, int maxItems) {
+        return Campaign.newBuilder().setCampaignId(id).setKind(CampaignKind.NEWSLETTER).setChannel(Channel.EMAIL)
+                .setConcertIds(List.of()).setRelevanceThreshold(threshold).setMaxItemsPerRecipient(maxItems)
+                .setSubject("Jazz this autumn").setRequestedAt(T0).build();
+    }
+
+    private static List<Float> taste(float axis0, float axis1) {
+        List<Float> vector = new ArrayList<>(Collections.nCopies(ScoringFixtures.DIMENSION, 0f));
+        vector.set(0, axis0);
+        vector.set(1, axis1);
+        return vector;
+    }
+
+    private static List<Float> unit(int axis) {
+        return ScoringFixtures.unit(axis);
+    }
+
+    private static String captureStdout(Runnable action) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+}
