@@ -45,6 +45,25 @@ class ScoringStreamConfigTest {
     }
 
     @Test
+    void shouldTakeTheCampaignSettingsWhenTheyAreSet() {
+        // given
+        Map<String, String> environment = Map.of("ENCORE_SCORING_CONTACT_MAX_PER_WEEK", "1",
+                "ENCORE_SCORING_CONCERT_URL_TEMPLATE", "https://tickets.example/{concertId}?s={sendId}");
+        // when
+        ScoringSettings settings = ScoringStreamConfig.load(null, environment, Map.of()).settings();
+        // then
+        assertThat(settings.contactMaxPerWeek()).isEqualTo(1);
+        assertThat(settings.concertUrlTemplate()).isEqualTo("https://tickets.example/{concertId}?s={sendId}");
+        assertThat(settings.campaignsTopic()).isEqualTo("encore-scoring-stream-campaigns");
+    }
+
+    @Test
+    void shouldRejectANegativeContactCapWhenItIsSet() {
+        assertThatThrownBy(() -> new ScoringStreamConfig(Map.of(ScoringStreamConfig.CONTACT_MAX_PER_WEEK_CONFIG, "-1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(ScoringStreamConfig.CONTACT_MAX_PER_WEEK_CONFIG);
+    }
+
+    @Test
     void shouldLetOverridesWinOverTheEnvironmentWhenBothSetAValue() {
         // when
         ScoringSettings settings = ScoringStreamConfig.load(null, Map.of("ENCORE_SCORING_AUDIENCE_SIZE", "50"),
