@@ -1,10 +1,13 @@
 package io.encore.scoring.processor;
 
 import java.net.URLEncoder;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -196,9 +199,18 @@ public final class CampaignSelector implements Processor<String, SpecificRecord,
                 .setSubject(campaign.getSubject()).setItems(items).setCreatedAt(Instant.ofEpochMilli(now)).build();
     }
 
-    /** The same for every replay of a campaign to a guest, so the sink can refuse a duplicate. */
+    /**
+     * Hex SHA-256 of {@code <campaignId>|<guestId>}, as the EmailSend contract says: the same for every replay
+     * of a campaign to a guest, so the sink can refuse a duplicate, and opaque in tracking links.
+     */
     public static String sendId(String campaignId, String guestId) {
-        return campaignId + ":" + guestId;
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((campaignId + "|" + guestId).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private String url(String concertId, String sendId, String recommendationId) {

@@ -22,6 +22,9 @@ import io.encore.scoring.signals.SignalKeys;
  */
 public record ModelReport(Map<String, ChannelModels> channels) {
 
+    /** Arms of campaign e-mails ({@code campaign-newsletter}…): credited by clicks, outside the uplift. */
+    static final String CAMPAIGN_ARM_PREFIX = "campaign-";
+
     /**
      * @param groups  behaviour group → arm → posterior, sorted
      * @param holdout treated against control over all groups
@@ -96,8 +99,10 @@ public record ModelReport(Map<String, ChannelModels> channels) {
                 if (ScoringProcessor.CONTROL_ARM.equals(name)) {
                     controlTrials += arm.getSelections();
                     controlRewards += rewards;
-                } else if (!ScoringProcessor.UNPERSONALIZED_ARM.equals(name)) {
-                    treatedTrials += arm.getSelections(); // guests without profiling consent are neither group
+                } else if (!ScoringProcessor.UNPERSONALIZED_ARM.equals(name) && !name.startsWith(CAMPAIGN_ARM_PREFIX)) {
+                    // guests without profiling consent, and campaign e-mails (chosen by relevance, not by the
+                    // bandit), are neither group
+                    treatedTrials += arm.getSelections();
                     treatedRewards += rewards;
                 }
             });

@@ -29,6 +29,7 @@ import io.encore.schemas.avro.GuestProfile;
 import io.encore.scoring.config.ScoringSettings;
 import io.encore.scoring.model.ConceptMatchModel;
 import io.encore.scoring.model.TrendingModel;
+import io.encore.scoring.processor.CampaignSelector;
 import io.encore.scoring.signals.RecommendationIds;
 
 /**
@@ -84,7 +85,7 @@ class CampaignSelectionTest {
         List<EmailSend> sends = scoring.emailSends();
         assertThat(sends).hasSize(1);
         EmailSend send = sends.get(0);
-        assertThat(send.getSendId()).isEqualTo("c1:" + ANNA);
+        assertThat(send.getSendId()).isEqualTo(CampaignSelector.sendId("c1", ANNA)).hasSize(64).doesNotContain("anna");
         assertThat(send.getToAddress()).isEqualTo(ANNA_EMAIL);
         assertThat(send.getFirstName()).isEqualTo("Anna");
         assertThat(send.getLanguage()).isEqualTo("en");
@@ -93,7 +94,7 @@ class CampaignSelectionTest {
         EmailItem first = send.getItems().get(0);
         assertThat(first.getTitle()).isEqualTo("Concert jazz-1");
         assertThat(first.getStartTime()).isNotNull();
-        assertThat(first.getUrl()).isEqualTo("https://hall.example/concerts/jazz-1?send=c1%3AGUEST_ID%3Aanna");
+        assertThat(first.getUrl()).isEqualTo("https://hall.example/concerts/jazz-1?send=" + CampaignSelector.sendId("c1", ANNA));
         assertThat(first.getReason()).isNotBlank();
         assertThat(RecommendationIds.parse(first.getRecommendationId())).hasValueSatisfying(issued -> {
             assertThat(issued.channel()).isEqualTo("EMAIL");
@@ -188,7 +189,7 @@ class CampaignSelectionTest {
         scoring.pipe(scoring.topics.campaigns(), "c1", campaign("c1", 0.5, 3));
         scoring.pipe(scoring.topics.campaigns(), "c2", campaign("c2", 0.5, 3));
         // then
-        assertThat(scoring.emailSends()).extracting(EmailSend::getSendId).containsExactly("c1:" + ANNA, "c2:" + ANNA);
+        assertThat(scoring.emailSends()).extracting(EmailSend::getSendId).containsExactly(CampaignSelector.sendId("c1", ANNA), CampaignSelector.sendId("c2", ANNA));
     }
 
     @Test
