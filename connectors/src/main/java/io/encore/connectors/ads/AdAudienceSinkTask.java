@@ -1,7 +1,6 @@
 package io.encore.connectors.ads;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -16,6 +15,7 @@ import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.encore.connectors.common.HandledOffsets;
 import io.encore.connectors.common.ModuleVersion;
 import io.encore.schemas.avro.ConcertAudience;
 import io.encore.schemas.registry.SchemaRegistryClients;
@@ -37,7 +37,7 @@ public final class AdAudienceSinkTask extends SinkTask {
     enum State { CREATED, RUNNING, STOPPED }
 
     private final BatchDelivery.Sleeper sleeper;
-    private final Map<TopicPartition, Long> delivered = new HashMap<>();
+    private final HandledOffsets delivered = new HandledOffsets();
     private State state = State.CREATED;
     private AdAudienceSinkConnectorConfig config;
     private AvroSerde<ConcertAudience> serde;
@@ -74,9 +74,7 @@ public final class AdAudienceSinkTask extends SinkTask {
             throw new IllegalStateException("put() on a task that is " + state);
         }
         for (SinkRecord record : records) {
-            TopicPartition partition = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
-            long offset = record.originalKafkaOffset();
-            if (offset < delivered.getOrDefault(partition, Long.MIN_VALUE)) {
+            if (delivered.handled(record)) {
                 continue; // handled before the worker redelivered this batch after a RetriableException
             }
             try {
@@ -85,7 +83,7 @@ public final class AdAudienceSinkTask extends SinkTask {
                 context.timeout(config.retryBackoff().toMillis());
                 throw e;
             }
-            delivered.put(partition, offset + 1);
+            delivered.markHandled(record);
         }
     }
 
@@ -148,20 +146,13 @@ public final class AdAudienceSinkTask extends SinkTask {
 
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-        Map<TopicPartition, OffsetAndMetadata> committable = new HashMap<>();
-        for (TopicPartition partition : currentOffsets.keySet()) {
-            Long next = delivered.get(partition);
-            if (next != null) {
-                committable.put(partition, new OffsetAndMetadata(next));
-            }
-        }
-        return committable;
+        return delivered.committable(currentOffsets);
     }
 
     @Override
     public void close(Collection<TopicPartition> partitions) {
         // Another task may own these partitions next; a later reassignment starts from the committed offsets.
-        delivered.keySet().removeAll(partitions);
+        delivered.forget(partitions);
     }
 
     @Override

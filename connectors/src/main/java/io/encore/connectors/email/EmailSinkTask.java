@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
@@ -23,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.encore.connectors.common.EncoreRecordDecoder;
+import io.encore.connectors.common.HandledOffsets;
 import io.encore.connectors.common.ErrantRecords;
 import io.encore.connectors.common.ModuleVersion;
 import io.encore.schemas.avro.EmailSend;
@@ -54,7 +53,7 @@ public final class EmailSinkTask extends SinkTask {
     private TokenBucket rate;
     private SmtpMailSender sender;
     /** Next offset to commit per partition: records before it are delivered, already delivered or reported. */
-    private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
+    private final HandledOffsets handled = new HandledOffsets();
 
     public EmailSinkTask() {
         this(nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)), Clock.systemUTC());
@@ -95,9 +94,9 @@ public final class EmailSinkTask extends SinkTask {
             throw new IllegalStateException("put() on an e-mail sink task that is " + state);
         }
         for (SinkRecord record : records) {
-            if (!alreadyHandled(record)) {
+            if (!handled.handled(record)) {
                 handle(record);
-                markHandled(record);
+                handled.markHandled(record);
             }
         }
     }
@@ -182,29 +181,17 @@ public final class EmailSinkTask extends SinkTask {
         return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
     }
 
-    private boolean alreadyHandled(SinkRecord record) {
-        OffsetAndMetadata next = handled.get(new TopicPartition(record.topic(), record.kafkaPartition()));
-        return next != null && record.kafkaOffset() < next.offset();
-    }
 
-    private void markHandled(SinkRecord record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.kafkaPartition());
-        handled.merge(partition, new OffsetAndMetadata(record.kafkaOffset() + 1),
-                (old, now) -> now.offset() > old.offset() ? now : old);
-    }
 
     /** Only offsets of records delivered, skipped or reported, for partitions still assigned. */
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-        Map<TopicPartition, OffsetAndMetadata> committable = new HashMap<>();
-        currentOffsets.keySet().forEach(partition -> Optional.ofNullable(handled.get(partition))
-                .ifPresent(offset -> committable.put(partition, offset)));
-        return committable;
+        return handled.committable(currentOffsets);
     }
 
     @Override
     public void close(Collection<TopicPartition> partitions) {
-        partitions.forEach(handled::remove);
+        handled.forget(partitions);
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -23,6 +22,7 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 
 import io.encore.connectors.common.EncoreRecordDecoder;
+import io.encore.connectors.common.HandledOffsets;
 import io.encore.connectors.common.ErrantRecords;
 import io.encore.connectors.common.ModuleVersion;
 import io.encore.schemas.avro.GuestProfile;
@@ -51,7 +51,7 @@ public final class WebSinkTask extends SinkTask {
     private ErrantRecords errant;
     private int failedAttempts;
     /** Next offset to commit per partition: records up to it are in Redis, skipped or reported errant. */
-    private final Map<TopicPartition, OffsetAndMetadata> written = new HashMap<>();
+    private final HandledOffsets written = new HandledOffsets();
 
     public WebSinkTask() {
         this(config -> new WebRedisStore(config.redisUrl(), config.keys()));
@@ -105,7 +105,7 @@ public final class WebSinkTask extends SinkTask {
         write(batch);
         // Reported only once the batch is in Redis, so a redelivered batch does not dead-letter twice.
         records.stream().filter(bad::containsKey).forEach(record -> errant.report(record, bad.get(record)));
-        records.forEach(this::markWritten);
+        records.forEach(written::markHandled);
     }
 
     private void write(List<WebEvent> batch) {
@@ -131,24 +131,16 @@ public final class WebSinkTask extends SinkTask {
         }
     }
 
-    private void markWritten(SinkRecord record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.kafkaPartition());
-        written.merge(partition, new OffsetAndMetadata(record.kafkaOffset() + 1),
-                (old, now) -> now.offset() > old.offset() ? now : old);
-    }
 
     /** Only offsets whose records are in Redis (or were skipped or reported), for partitions still assigned. */
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-        Map<TopicPartition, OffsetAndMetadata> committable = new HashMap<>();
-        currentOffsets.keySet().forEach(partition -> Optional.ofNullable(written.get(partition))
-                .ifPresent(offset -> committable.put(partition, offset)));
-        return committable;
+        return written.committable(currentOffsets);
     }
 
     @Override
     public void close(Collection<TopicPartition> partitions) {
-        partitions.forEach(written::remove);
+        written.forget(partitions);
     }
 
     @Override
