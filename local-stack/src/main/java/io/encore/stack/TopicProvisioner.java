@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import io.encore.schemas.topic.Topic;
 
@@ -23,6 +24,9 @@ public final class TopicProvisioner {
     /** A topic as it stands on the broker after provisioning. */
     public record Provisioned(String name, int partitions, String cleanupPolicy, boolean created) {
     }
+
+    private static final int METADATA_ATTEMPTS = 100;
+    private static final long METADATA_PAUSE_MS = 100;
 
     private TopicProvisioner() {
     }
@@ -38,7 +42,7 @@ public final class TopicProvisioner {
             }
             createAll(admin, missing);
             List<String> names = topics.stream().map(Topic::name).toList();
-            Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get();
+            Map<String, TopicDescription> described = describeWhenVisible(admin, names);
             List<Provisioned> result = new ArrayList<>();
             for (Topic<?, ?> topic : topics) {
                 boolean created = missing.stream().anyMatch(t -> t.name().equals(topic.name()));
@@ -51,6 +55,24 @@ public final class TopicProvisioner {
             throw new IllegalStateException("Interrupted while creating topics", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot create topics: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /**
+     * Describes the topics, waiting while a topic just created is not yet in the metadata the broker answers
+     * from (KRaft propagates it a moment after {@code createTopics} returns).
+     */
+    private static Map<String, TopicDescription> describeWhenVisible(Admin admin, List<String> names)
+            throws InterruptedException, ExecutionException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || attempt >= METADATA_ATTEMPTS) {
+                    throw e;
+                }
+                Thread.sleep(METADATA_PAUSE_MS);
+            }
         }
     }
 
