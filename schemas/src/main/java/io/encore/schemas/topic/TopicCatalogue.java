@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.Serdes;
 
 import io.encore.schemas.avro.AdInteraction;
 import io.encore.schemas.avro.Campaign;
+import io.encore.schemas.avro.CampaignReport;
 import io.encore.schemas.avro.ClickEvent;
 import io.encore.schemas.avro.Concert;
 import io.encore.schemas.avro.ConcertAudience;
@@ -25,6 +26,7 @@ import io.encore.schemas.avro.GuestContact;
 import io.encore.schemas.avro.GuestProfile;
 import io.encore.schemas.avro.IdentityLink;
 import io.encore.schemas.avro.MarketSpend;
+import io.encore.schemas.avro.PrintSend;
 import io.encore.schemas.avro.RecommendationChange;
 import io.encore.schemas.avro.RecommendationSet;
 import io.encore.schemas.avro.SegmentChange;
@@ -65,6 +67,8 @@ public final class TopicCatalogue {
     private final Topic<String, ConcertAudience> concertAudiences;
     private final Topic<String, Campaign> campaigns;
     private final Topic<String, EmailSend> emailSends;
+    private final Topic<String, PrintSend> printSends;
+    private final Topic<String, CampaignReport> campaignReports;
     private final Topic<String, DeadLetter> deadLetters;
 
     /**
@@ -96,6 +100,8 @@ public final class TopicCatalogue {
         concertAudiences = state("concert-audiences", ConcertAudience.class);
         campaigns = add("campaigns", Campaign.class, 1, CleanupPolicy.DELETE, Map.of());
         emailSends = events("email-sends", EmailSend.class);
+        printSends = events("print-sends", PrintSend.class);
+        campaignReports = add("campaign-reports", CampaignReport.class, 1, CleanupPolicy.DELETE, Map.of());
         // Dead letters wait for a person: kept for 30 days rather than the broker default of 7.
         deadLetters = add("dead-letters", DeadLetter.class, 1, CleanupPolicy.DELETE,
                 Map.of("retention.ms", Long.toString(30L * 24 * 60 * 60 * 1000)));
@@ -181,6 +187,14 @@ public final class TopicCatalogue {
 
     public Topic<String, EmailSend> emailSends() {
         return emailSends;
+    }
+
+    public Topic<String, PrintSend> printSends() {
+        return printSends;
+    }
+
+    public Topic<String, CampaignReport> campaignReports() {
+        return campaignReports;
     }
 
     public Topic<String, DeadLetter> deadLetters() {
