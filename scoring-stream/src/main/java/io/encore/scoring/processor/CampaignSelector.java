@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.function.Function;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,15 +24,15 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.encore.schemas.avro.Campaign;
+import io.encore.schemas.avro.CampaignReport;
 import io.encore.schemas.avro.Channel;
 import io.encore.schemas.avro.EmailItem;
 import io.encore.schemas.avro.EmailSend;
 import io.encore.schemas.avro.GuestContact;
 import io.encore.schemas.avro.GuestProfile;
+import io.encore.schemas.avro.PrintItem;
+import io.encore.schemas.avro.PrintSend;
 import io.encore.schemas.avro.RecommendationReason;
 import io.encore.scoring.avro.CatalogueEntry;
 import io.encore.scoring.catalogue.Catalogue;
@@ -44,42 +45,48 @@ import io.encore.scoring.topology.ScoringNames;
 
 /**
  * Picks the recipients of a campaign among the task's guests (the campaign is broadcast to every task, the
- * guests and their contacts are partitioned alike) and writes one {@link EmailSend} per recipient. Only EMAIL
- * campaigns are selected for now.
+ * guests and their contacts are partitioned alike) and writes one {@link EmailSend} (EMAIL) or
+ * {@link PrintSend} (PRINT) per recipient, then one {@link CampaignReport} with the task's counts.
  *
- * <p>Per guest, in this order: no consent (EMAIL not allowed, or no contact e-mail), capped (the contact
- * ledger holds {@code contactMaxPerWeek} sends in the last 7 days, across campaigns), not relevant (no
- * candidate concert reaches the campaign's threshold), else chosen. Relevance is the concept-match model's raw
- * score (the cosine of taste and concert, minus any aversion penalty) clipped to [0, 1]: an absolute scale a
- * threshold can mean something on, unlike the lists' min–max normalization. Guests who do not allow profiling
- * have relevance 0 everywhere. All of the task's guests are visited in one pass (campaigns are rare).
+ * <p>Per guest, in this order: no consent (the channel not allowed), no address (no contact e-mail, or no postal
+ * address for PRINT), other language (the campaign names a language the guest does not prefer), already sent
+ * (the ledger holds this campaign: a replay), capped (EMAIL only: the contact ledger holds
+ * {@code contactMaxPerWeek} e-mails in the last 7 days, across campaigns), not relevant (no candidate concert
+ * reaches the campaign's threshold), else chosen. Relevance is the concept-match model's raw score (the cosine
+ * of taste and concert, minus any aversion penalty) clipped to [0, 1]: an absolute scale a threshold can mean
+ * something on, unlike the lists' min–max normalization. Guests who do not allow profiling have relevance 0
+ * everywhere. All of the task's guests are visited in one pass (campaigns are rare).
  *
- * <p>The send id is a function of campaign and guest, so a replay writes the same id and the e-mail sink
- * refuses the duplicate; the ledger remembers the campaign, so a replay does not count against the cap either.
+ * <p>The send id is a function of campaign and guest, so a replay writes the same id and the sinks refuse the
+ * duplicate; the ledger remembers the campaign, so a replay does not count against the cap either.
  */
-public final class CampaignSelector implements Processor<String, SpecificRecord, String, EmailSend> {
+public final class CampaignSelector implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CampaignSelector.class);
     private static final Duration CAP_WINDOW = Duration.ofDays(7);
     private static final String DEFAULT_LANGUAGE = "da";
 
     /** What became of one guest for one campaign. */
-    enum Outcome { CHOSEN, NO_CONSENT, CAPPED, NOT_RELEVANT, ALREADY_SENT }
+    enum Outcome { CHOSEN, NO_CONSENT, NO_ADDRESS, OTHER_LANGUAGE, ALREADY_SENT, CAPPED, NOT_RELEVANT }
 
     private final ScoringSettings settings;
+    private final int partitions;
     private final ConceptMatchModel relevance = new ConceptMatchModel();
-    private ProcessorContext<String, EmailSend> context;
+    private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, GuestProfile> guests;
     private KeyValueStore<String, CatalogueEntry> catalogueStore;
     private KeyValueStore<String, GuestContact> contacts;
     private KeyValueStore<String, String> ledgers;
 
-    public CampaignSelector(ScoringSettings settings) {
+    /**
+     * @param partitions partitions of guest-profiles, quoted in every report so a reader knows when it has all
+     */
+    public CampaignSelector(ScoringSettings settings, int partitions) {
         this.settings = settings;
+        this.partitions = partitions;
     }
 
     @Override
-    public void init(ProcessorContext<String, EmailSend> context) {
+    public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         guests = context.getStateStore(ScoringNames.STORE_GUESTS);
         catalogueStore = context.getStateStore(ScoringNames.STORE_CATALOGUE);
@@ -99,11 +106,6 @@ public final class CampaignSelector implements Processor<String, SpecificRecord,
     }
 
     private void select(Campaign campaign) {
-        if (campaign.getChannel() != Channel.EMAIL) {
-            LOG.info("campaign {} on channel {} not selected: only EMAIL campaigns are, for now",
-                    campaign.getCampaignId(), campaign.getChannel());
-            return;
-        }
         long now = context.currentSystemTimeMs();
         Catalogue snapshot = snapshot();
         BitSet candidates = candidates(campaign, snapshot, now);
@@ -111,30 +113,48 @@ public final class CampaignSelector implements Processor<String, SpecificRecord,
         for (Outcome outcome : Outcome.values()) {
             tally.put(outcome, 0);
         }
+        int[] items = new int[1];
         try (KeyValueIterator<String, GuestProfile> all = guests.all()) {
             while (all.hasNext()) {
-                tally.merge(decide(campaign, all.next().value, snapshot, candidates, now), 1, Integer::sum);
+                Outcome outcome = decide(campaign, all.next().value, snapshot, candidates, now, items);
+                tally.merge(outcome, 1, Integer::sum);
             }
         }
-        // Counts only: never a guest's contact details.
-        LOG.info("campaign {} task {}: chosen={} no-consent={} capped={} not-relevant={} already-sent={}",
-                campaign.getCampaignId(), context.taskId(), tally.get(Outcome.CHOSEN), tally.get(Outcome.NO_CONSENT),
-                tally.get(Outcome.CAPPED), tally.get(Outcome.NOT_RELEVANT), tally.get(Outcome.ALREADY_SENT));
+        // Counts only: never a guest or a contact detail.
+        CampaignReport report = CampaignReport.newBuilder().setCampaignId(campaign.getCampaignId())
+                .setChannel(campaign.getChannel()).setPartition(context.taskId().partition())
+                .setPartitions(partitions).setGuests(tally.values().stream().mapToInt(Integer::intValue).sum())
+                .setChosen(tally.get(Outcome.CHOSEN)).setNoConsent(tally.get(Outcome.NO_CONSENT))
+                .setNoAddress(tally.get(Outcome.NO_ADDRESS)).setOtherLanguage(tally.get(Outcome.OTHER_LANGUAGE))
+                .setCapped(tally.get(Outcome.CAPPED)).setNotRelevant(tally.get(Outcome.NOT_RELEVANT))
+                .setAlreadySent(tally.get(Outcome.ALREADY_SENT)).setItems(items[0])
+                .setDecidedAt(Instant.ofEpochMilli(now)).build();
+        context.forward(new Record<String, SpecificRecord>(campaign.getCampaignId(), report, now),
+                ScoringNames.SINK_CAMPAIGN_REPORTS);
     }
 
-    private Outcome decide(Campaign campaign, GuestProfile profile, Catalogue snapshot, BitSet candidates, long now) {
+    private Outcome decide(Campaign campaign, GuestProfile profile, Catalogue snapshot, BitSet candidates, long now,
+                           int[] items) {
         String guestId = profile.getGuestId();
-        GuestContact contact = contacts.get(guestId);
-        if (!profile.getAllowedChannels().contains(Channel.EMAIL) || contact == null || contact.getEmail() == null
-                || contact.getEmail().isBlank()) {
+        Channel channel = campaign.getChannel();
+        if (!profile.getAllowedChannels().contains(channel)) {
             return Outcome.NO_CONSENT;
         }
-        ContactLedger ledger = ContactLedger.parse(ledgers.get(guestId));
+        GuestContact contact = contacts.get(guestId);
+        if (!addressable(channel, contact)) {
+            return Outcome.NO_ADDRESS;
+        }
+        String language = language(profile, contact);
+        if (campaign.getLanguage() != null && !campaign.getLanguage().equals(language)) {
+            return Outcome.OTHER_LANGUAGE;
+        }
+        String ledgerKey = ledgerKey(channel, guestId);
+        ContactLedger ledger = ContactLedger.parse(ledgers.get(ledgerKey));
         if (ledger.contains(campaign.getCampaignId())) {
             return Outcome.ALREADY_SENT;
         }
         long since = now - CAP_WINDOW.toMillis();
-        if (ledger.countSince(since) >= settings.contactMaxPerWeek()) {
+        if (channel == Channel.EMAIL && ledger.countSince(since) >= settings.contactMaxPerWeek()) {
             return Outcome.CAPPED;
         }
         GuestView view = GuestViews.of(profile, null);
@@ -142,10 +162,33 @@ public final class CampaignSelector implements Processor<String, SpecificRecord,
         if (picked.isEmpty()) {
             return Outcome.NOT_RELEVANT;
         }
-        EmailSend send = send(campaign, profile, contact, view, snapshot, picked, now);
-        context.forward(new Record<>(send.getSendId(), send, now));
-        ledgers.put(guestId, ledger.with(now, campaign.getCampaignId(), since).format());
+        String sendId = sendId(campaign.getCampaignId(), guestId);
+        SpecificRecord send = channel == Channel.EMAIL
+                ? email(campaign, profile, contact, language, sendId,
+                        items(campaign, profile, view, snapshot, picked, sendId, now, CampaignSelector::emailItem), now)
+                : print(campaign, profile, contact, language, sendId,
+                        items(campaign, profile, view, snapshot, picked, sendId, now, CampaignSelector::printItem), now);
+        context.forward(new Record<>(sendId, send, now),
+                channel == Channel.EMAIL ? ScoringNames.SINK_EMAIL_SENDS : ScoringNames.SINK_PRINT_SENDS);
+        ledgers.put(ledgerKey, ledger.with(now, campaign.getCampaignId(), since).format());
+        items[0] += picked.size();
         return Outcome.CHOSEN;
+    }
+
+    private static boolean addressable(Channel channel, GuestContact contact) {
+        if (contact == null) {
+            return false;
+        }
+        return channel == Channel.PRINT ? contact.getPostalAddress() != null
+                : contact.getEmail() != null && !contact.getEmail().isBlank();
+    }
+
+    /**
+     * The contact ledger of a guest for a channel: e-mails under the guest id (they share the weekly cap),
+     * printed pieces under {@code <guestId>|PRINT} (no weekly cap: only replays are refused).
+     */
+    static String ledgerKey(Channel channel, String guestId) {
+        return channel == Channel.EMAIL ? guestId : guestId + "|" + channel.name();
     }
 
     /** Up to {@code maxItemsPerRecipient} candidates at or above the threshold, most relevant first. */
@@ -173,30 +216,61 @@ public final class CampaignSelector implements Processor<String, SpecificRecord,
         return List.copyOf(relevant.subList(0, Math.min(relevant.size(), Math.max(1, campaign.getMaxItemsPerRecipient()))));
     }
 
-    private EmailSend send(Campaign campaign, GuestProfile profile, GuestContact contact, GuestView view,
-                           Catalogue snapshot, List<Integer> picked, long now) {
-        String sendId = sendId(campaign.getCampaignId(), profile.getGuestId());
+    /**
+     * One presented concert: what both send records carry per item, built into the channel's item type;
+     * {@code startTime} and {@code reason} may be null.
+     */
+    private record Item(String concertId, String title, Instant startTime, String url,
+                        String reason, String recommendationId) {
+    }
+
+    private <T> List<T> items(Campaign campaign, GuestProfile profile, GuestView view, Catalogue snapshot,
+                              List<Integer> picked, String sendId, long now, Function<Item, T> build) {
         String group = profile.getBehaviourGroup() == null ? "unknown" : profile.getBehaviourGroup();
-        String recommendationId = RecommendationIds.create(Channel.EMAIL.name(), group,
+        String recommendationId = RecommendationIds.create(campaign.getChannel().name(), group,
                 "campaign-" + campaign.getKind().name().toLowerCase(Locale.ROOT), now);
-        List<EmailItem> items = new ArrayList<>();
+        List<T> items = new ArrayList<>();
         for (int i : picked) {
             String concertId = snapshot.id(i);
             CatalogueEntry entry = catalogueStore.get(concertId);
             List<RecommendationReason> reasons = profile.getProfilingAllowed()
                     ? relevance.explain(view, snapshot, i, Instant.ofEpochMilli(now)) : List.of();
-            items.add(EmailItem.newBuilder().setConcertId(concertId)
-                    .setTitle(entry == null || entry.getTitle() == null ? concertId : entry.getTitle())
-                    .setStartTime(entry == null || entry.getStartTime() == null ? null
-                            : Instant.ofEpochMilli(entry.getStartTime()))
-                    .setUrl(url(concertId, sendId, recommendationId))
-                    .setReason(reasons.isEmpty() ? null : reasons.get(0).getText())
-                    .setRecommendationId(recommendationId).build());
+            items.add(build.apply(new Item(concertId,
+                    entry == null || entry.getTitle() == null ? concertId : entry.getTitle(),
+                    entry == null || entry.getStartTime() == null ? null : Instant.ofEpochMilli(entry.getStartTime()),
+                    url(concertId, sendId, recommendationId),
+                    reasons.isEmpty() ? null : reasons.get(0).getText(), recommendationId)));
         }
+        return items;
+    }
+
+    private static EmailItem emailItem(Item item) {
+        return EmailItem.newBuilder().setConcertId(item.concertId()).setTitle(item.title())
+                .setStartTime(item.startTime()).setUrl(item.url()).setReason(item.reason())
+                .setRecommendationId(item.recommendationId()).build();
+    }
+
+    private static PrintItem printItem(Item item) {
+        return PrintItem.newBuilder().setConcertId(item.concertId()).setTitle(item.title())
+                .setStartTime(item.startTime()).setUrl(item.url()).setReason(item.reason())
+                .setRecommendationId(item.recommendationId()).build();
+    }
+
+    private static EmailSend email(Campaign campaign, GuestProfile profile, GuestContact contact, String language,
+                                   String sendId, List<EmailItem> items, long now) {
         return EmailSend.newBuilder().setSendId(sendId).setCampaignId(campaign.getCampaignId())
-                .setGuestId(profile.getGuestId()).setLanguage(language(campaign, profile, contact))
+                .setGuestId(profile.getGuestId()).setLanguage(language)
                 .setToAddress(contact.getEmail()).setFirstName(contact.getFirstName())
                 .setSubject(campaign.getSubject()).setItems(items).setCreatedAt(Instant.ofEpochMilli(now)).build();
+    }
+
+    private static PrintSend print(Campaign campaign, GuestProfile profile, GuestContact contact, String language,
+                                   String sendId, List<PrintItem> items, long now) {
+        return PrintSend.newBuilder().setSendId(sendId).setCampaignId(campaign.getCampaignId())
+                .setGuestId(profile.getGuestId()).setLanguage(language)
+                .setFirstName(contact.getFirstName()).setLastName(contact.getLastName())
+                .setPostalAddress(contact.getPostalAddress()).setTitle(campaign.getSubject())
+                .setItems(items).setCreatedAt(Instant.ofEpochMilli(now)).build();
     }
 
     /**
@@ -222,14 +296,12 @@ public final class CampaignSelector implements Processor<String, SpecificRecord,
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static String language(Campaign campaign, GuestProfile profile, GuestContact contact) {
+    /** The guest's language: the contact's preference, else the profile's, else Danish. */
+    private static String language(GuestProfile profile, GuestContact contact) {
         if (contact.getPreferredLanguage() != null) {
             return contact.getPreferredLanguage();
         }
-        if (profile.getPreferredLanguage() != null) {
-            return profile.getPreferredLanguage();
-        }
-        return campaign.getLanguage() != null ? campaign.getLanguage() : DEFAULT_LANGUAGE;
+        return profile.getPreferredLanguage() != null ? profile.getPreferredLanguage() : DEFAULT_LANGUAGE;
     }
 
     /**

@@ -43,6 +43,8 @@ public final class ScoringNames {
     public static final String SINK_ALIASES = "aliases-sink";
     public static final String SINK_CAMPAIGNS = "campaign-broadcast-sink";
     public static final String SINK_EMAIL_SENDS = "email-sends-sink";
+    public static final String SINK_PRINT_SENDS = "print-sends-sink";
+    public static final String SINK_CAMPAIGN_REPORTS = "campaign-reports-sink";
 
     /** concert id → the joined entry, on the concert's partition. */
     public static final String STORE_CATALOGUE_JOIN = "catalogue-join";

@@ -45,7 +45,9 @@ import static io.encore.scoring.topology.ScoringNames.PROCESSOR_SIGNALS_LOADER;
 import static io.encore.scoring.topology.ScoringNames.SINK_ALIASES;
 import static io.encore.scoring.topology.ScoringNames.SINK_AUDIENCE_CANDIDATES;
 import static io.encore.scoring.topology.ScoringNames.SINK_CAMPAIGNS;
+import static io.encore.scoring.topology.ScoringNames.SINK_CAMPAIGN_REPORTS;
 import static io.encore.scoring.topology.ScoringNames.SINK_EMAIL_SENDS;
+import static io.encore.scoring.topology.ScoringNames.SINK_PRINT_SENDS;
 import static io.encore.scoring.topology.ScoringNames.SINK_CATALOGUE;
 import static io.encore.scoring.topology.ScoringNames.SINK_CONCERT_AUDIENCES;
 import static io.encore.scoring.topology.ScoringNames.SINK_FEEDBACK_SIGNAL_EVENTS;
@@ -91,7 +93,7 @@ import static io.encore.scoring.topology.ScoringNames.STORE_SIGNALS_GLOBAL;
  *  click-events, ticket-sales, email-responses, ad-interactions ──► feedback-router ──► signal-events
  *  signal-events ──► signal-aggregator ──► signals ──► signals-global (every instance)
  *  campaigns ──► campaign-broadcaster ──► campaigns (private, broadcast: one copy per partition)
- *  campaigns (private), guest-contacts ──► campaign-selector ──► email-sends
+ *  campaigns (private), guest-contacts ──► campaign-selector ──► email-sends, print-sends, campaign-reports
  * </pre>
  *
  * The private catalogue topic has as many partitions as {@code guest-profiles}; every catalogue change is
@@ -228,7 +230,7 @@ public final class ScoringTopology {
                 AvroSerde.anyRecord(campaigns.valueSerde()), settings.campaignsTopic());
         topology.addSource(SOURCE_GUEST_CONTACTS, Serdes.String().deserializer(),
                 AvroSerde.anyRecord(topics.guestContacts().valueSerde()), topics.guestContacts().name());
-        topology.addProcessor(PROCESSOR_CAMPAIGN_SELECTOR, () -> new CampaignSelector(settings),
+        topology.addProcessor(PROCESSOR_CAMPAIGN_SELECTOR, () -> new CampaignSelector(settings, topics.guestProfiles().partitions()),
                 SOURCE_CAMPAIGN_BROADCAST, SOURCE_GUEST_CONTACTS);
         topology.connectProcessorAndStateStores(PROCESSOR_CAMPAIGN_SELECTOR, STORE_GUESTS, STORE_CATALOGUE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_GUEST_CONTACTS),
@@ -237,6 +239,10 @@ public final class ScoringTopology {
                 Serdes.String(), Serdes.String()), PROCESSOR_CAMPAIGN_SELECTOR);
         topology.addSink(SINK_EMAIL_SENDS, topics.emailSends().name(), Serdes.String().serializer(),
                 topics.emailSends().valueSerde().serializer(), PROCESSOR_CAMPAIGN_SELECTOR);
+        topology.addSink(SINK_PRINT_SENDS, topics.printSends().name(), Serdes.String().serializer(),
+                topics.printSends().valueSerde().serializer(), PROCESSOR_CAMPAIGN_SELECTOR);
+        topology.addSink(SINK_CAMPAIGN_REPORTS, topics.campaignReports().name(), Serdes.String().serializer(),
+                topics.campaignReports().valueSerde().serializer(), PROCESSOR_CAMPAIGN_SELECTOR);
     }
 
     private static void feedbackSource(Topology topology, String name, Topic<String, ? extends SpecificRecord> topic) {

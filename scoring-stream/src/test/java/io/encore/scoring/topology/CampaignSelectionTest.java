@@ -5,10 +5,8 @@ import static io.encore.scoring.topology.ScoringFixtures.concert;
 import static io.encore.scoring.topology.ScoringFixtures.guest;
 import static io.encore.scoring.topology.ScoringFixtures.profile;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,13 +17,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.encore.schemas.avro.Campaign;
+import io.encore.schemas.avro.CampaignReport;
 import io.encore.schemas.avro.CampaignKind;
 import io.encore.schemas.avro.Channel;
 import io.encore.schemas.avro.ConcertStatus;
+import io.encore.schemas.avro.DeadLetter;
 import io.encore.schemas.avro.EmailItem;
 import io.encore.schemas.avro.EmailSend;
 import io.encore.schemas.avro.GuestContact;
 import io.encore.schemas.avro.GuestProfile;
+import io.encore.schemas.avro.PostalAddress;
+import io.encore.schemas.avro.PrintItem;
+import io.encore.schemas.avro.PrintSend;
 import io.encore.scoring.config.ScoringSettings;
 import io.encore.scoring.model.ConceptMatchModel;
 import io.encore.scoring.model.TrendingModel;
@@ -40,6 +43,8 @@ class CampaignSelectionTest {
 
     private static final String ANNA = "GUEST_ID:anna";
     private static final String ANNA_EMAIL = "anna@example.org";
+    private static final PostalAddress ADDRESS = PostalAddress.newBuilder().setLines(List.of("Vesterbrogade 3, 2. th."))
+            .setPostalCode("1620").setCity("København V").setCountry("DK").build();
 
     private ScoringDriver scoring;
 
@@ -193,18 +198,133 @@ class CampaignSelectionTest {
     }
 
     @Test
-    void shouldReportCountsWithoutAnyEmailAddressWhenACampaignRuns() {
-        // given: anna chosen, bob (WEB only) without consent
+    void shouldReportChosenAndSkippedCountsByReasonWhenACampaignRuns() {
+        // given: anna chosen; bob WEB only; carl consents without a contact; dora not relevant
         start(2);
         addGuest(ANNA, taste(1f, 0f), true);
         scoring.pipe(scoring.topics.guestProfiles(), "GUEST_ID:bob", guest("GUEST_ID:bob", 0, 1, List.of()));
-        scoring.pipe(scoring.topics.guestContacts(), "GUEST_ID:bob", contact("GUEST_ID:bob", "bob@example.org"));
-        // when: the test logback config writes to System.out, which is read here
-        String log = captureStdout(() -> scoring.pipe(scoring.topics.campaigns(), "c1", campaign("c1", 0.5, 3)));
+        addGuest("GUEST_ID:carl", taste(1f, 0f), false);
+        addGuest("GUEST_ID:dora", unit(5), true);
+        // when
+        scoring.pipe(scoring.topics.campaigns(), "c1", campaign("c1", 0.5, 3));
         // then
-        assertThat(log).contains("campaign c1").contains("chosen=1").contains("no-consent=1");
-        assertThat(log).doesNotContain(ANNA_EMAIL).doesNotContain("bob@example.org").doesNotContain("@example.org");
-        assertThat(scoring.emailSends()).hasSize(1);
+        List<CampaignReport> reports = scoring.campaignReports();
+        assertThat(reports).hasSize(1);
+        CampaignReport report = reports.get(0);
+        assertThat(report.getCampaignId()).isEqualTo("c1");
+        assertThat(report.getChannel()).isEqualTo(Channel.EMAIL);
+        assertThat(report.getPartitions()).isEqualTo(4);
+        assertThat(report.getGuests()).isEqualTo(4);
+        assertThat(report.getChosen()).isEqualTo(1);
+        assertThat(report.getNoConsent()).isEqualTo(1);
+        assertThat(report.getNoAddress()).isEqualTo(1);
+        assertThat(report.getNotRelevant()).isEqualTo(1);
+        assertThat(report.getItems()).isEqualTo(2);
+        assertThat(report.toString()).doesNotContain("@example.org").doesNotContain("anna");
+    }
+
+    @Test
+    void shouldReportTheReplayAndTheCapAsTheirOwnReasons() {
+        // given: the cap of one used by c1
+        start(1);
+        addGuest(ANNA, taste(1f, 0f), true);
+        scoring.pipe(scoring.topics.campaigns(), "c1", campaign("c1", 0.5, 3));
+        scoring.campaignReports();
+        // when
+        scoring.pipe(scoring.topics.campaigns(), "c1", campaign("c1", 0.5, 3));
+        scoring.pipe(scoring.topics.campaigns(), "c2", campaign("c2", 0.5, 3));
+        // then
+        assertThat(scoring.campaignReports()).extracting(CampaignReport::getAlreadySent, CampaignReport::getCapped)
+                .containsExactly(tuple(1, 0), tuple(0, 1));
+    }
+
+    @Test
+    void shouldAddressOnlyGuestsOfTheCampaignsLanguageWhenItNamesOne() {
+        // given: anna prefers English; erik has no stated language (Danish)
+        start(2);
+        addGuest(ANNA, taste(1f, 0f), true);
+        addGuest("GUEST_ID:erik", taste(1f, 0f), false);
+        scoring.pipe(scoring.topics.guestContacts(), "GUEST_ID:erik", GuestContact.newBuilder()
+                .setGuestId("GUEST_ID:erik").setEmail("erik@example.org").setUpdatedAt(T0).build());
+        // when
+        scoring.pipe(scoring.topics.campaigns(), "da", Campaign.newBuilder(campaign("da", 0.5, 3)).setLanguage("da").build());
+        // then
+        List<EmailSend> sends = scoring.emailSends();
+        assertThat(sends).extracting(EmailSend::getGuestId, EmailSend::getLanguage)
+                .containsExactly(tuple("GUEST_ID:erik", "da"));
+        assertThat(scoring.campaignReports().get(0).getOtherLanguage()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldWriteOnePrintedPieceToEachGuestWithPrintConsentAndAPostalAddress() {
+        // given: anna allows PRINT and has an address; bob allows PRINT without an address; carl only EMAIL
+        start(1);
+        addGuest(ANNA, taste(0.6f, 0.8f), false, Channel.PRINT);
+        scoring.pipe(scoring.topics.guestContacts(), ANNA, GuestContact.newBuilder(contact(ANNA, ANNA_EMAIL))
+                .setLastName("Larsen").setPostalAddress(ADDRESS).build());
+        addGuest("GUEST_ID:bob", taste(1f, 0f), true, Channel.PRINT);
+        addGuest("GUEST_ID:carl", taste(1f, 0f), true);
+        Campaign brochure = Campaign.newBuilder(campaign("season-27", 0.5, 2)).setKind(CampaignKind.SEASON_BROCHURE)
+                .setChannel(Channel.PRINT).setSubject("Your season 2027").build();
+        // when: twice, a replay
+        scoring.pipe(scoring.topics.campaigns(), "season-27", brochure);
+        scoring.pipe(scoring.topics.campaigns(), "season-27", brochure);
+        // then
+        List<PrintSend> pieces = scoring.printSends();
+        assertThat(pieces).hasSize(1);
+        PrintSend piece = pieces.get(0);
+        assertThat(piece.getSendId()).isEqualTo(CampaignSelector.sendId("season-27", ANNA));
+        assertThat(piece.getGuestId()).isEqualTo(ANNA);
+        assertThat(piece.getFirstName()).isEqualTo("Anna");
+        assertThat(piece.getLastName()).isEqualTo("Larsen");
+        assertThat(piece.getPostalAddress()).isEqualTo(ADDRESS);
+        assertThat(piece.getTitle()).isEqualTo("Your season 2027");
+        assertThat(piece.getLanguage()).isEqualTo("en");
+        assertThat(piece.getItems()).extracting(PrintItem::getConcertId).containsExactly("drums", "jazz-1");
+        assertThat(RecommendationIds.parse(piece.getItems().get(0).getRecommendationId())).hasValueSatisfying(issued -> {
+            assertThat(issued.channel()).isEqualTo("PRINT");
+            assertThat(issued.arm()).isEqualTo("campaign-season_brochure");
+        });
+        assertThat(scoring.emailSends()).isEmpty();
+        assertThat(scoring.campaignReports()).extracting(CampaignReport::getChosen, CampaignReport::getNoAddress,
+                CampaignReport::getNoConsent, CampaignReport::getAlreadySent)
+                .containsExactly(tuple(1, 1, 1, 0), tuple(0, 1, 1, 1));
+    }
+
+    @Test
+    void shouldNotCountPrintedPiecesAgainstTheWeeklyEmailCap() {
+        // given: a cap of one e-mail a week; anna allows EMAIL and PRINT and has both addresses
+        start(1);
+        addGuest(ANNA, taste(1f, 0f), false, Channel.PRINT);
+        scoring.pipe(scoring.topics.guestContacts(), ANNA, GuestContact.newBuilder(contact(ANNA, ANNA_EMAIL))
+                .setPostalAddress(ADDRESS).build());
+        // when
+        scoring.pipe(scoring.topics.campaigns(), "brochure", Campaign.newBuilder(campaign("brochure", 0.5, 3))
+                .setChannel(Channel.PRINT).build());
+        scoring.pipe(scoring.topics.campaigns(), "news", campaign("news", 0.5, 3));
+        // then
+        assertThat(scoring.printSends()).hasSize(1);
+        assertThat(scoring.emailSends()).extracting(EmailSend::getCampaignId).containsExactly("news");
+    }
+
+    @Test
+    void shouldDeadLetterACampaignThatCannotRunAsAsked() {
+        // given
+        start(2);
+        addGuest(ANNA, taste(1f, 0f), true);
+        // when: an ADS campaign, no items allowed, a threshold above 1, a language that is not a code
+        scoring.pipe(scoring.topics.campaigns(), "ads", Campaign.newBuilder(campaign("ads", 0.5, 3)).setChannel(Channel.ADS).build());
+        scoring.pipe(scoring.topics.campaigns(), "none", campaign("none", 0.5, 0));
+        scoring.pipe(scoring.topics.campaigns(), "high", campaign("high", 1.5, 3));
+        scoring.pipe(scoring.topics.campaigns(), "lang", Campaign.newBuilder(campaign("lang", 0.5, 3)).setLanguage("Danish").build());
+        // then
+        assertThat(scoring.emailSends()).isEmpty();
+        assertThat(scoring.campaignReports()).isEmpty();
+        assertThat(scoring.deadLetters()).extracting(DeadLetter::getReason).satisfiesExactly(
+                reason -> assertThat(reason).contains("campaign ads").contains("channel ADS"),
+                reason -> assertThat(reason).contains("campaign none").contains("maxItemsPerRecipient 0"),
+                reason -> assertThat(reason).contains("campaign high").contains("relevanceThreshold 1.5"),
+                reason -> assertThat(reason).contains("campaign lang").contains("'Danish'"));
     }
 
     @Test
@@ -225,10 +345,12 @@ class CampaignSelectionTest {
         scoring.pipe(scoring.topics.concertProfiles(), id, profile(id, performer, axis));
     }
 
-    /** A guest with EMAIL consent and the given taste; with a contact when {@code withContact}. */
-    private void addGuest(String guestId, List<Float> taste, boolean withContact) {
+    /** A guest with WEB, EMAIL and {@code more} consent and the given taste; with a contact when {@code withContact}. */
+    private void addGuest(String guestId, List<Float> taste, boolean withContact, Channel... more) {
+        List<Channel> allowed = new ArrayList<>(List.of(Channel.WEB, Channel.EMAIL));
+        allowed.addAll(List.of(more));
         GuestProfile profile = GuestProfile.newBuilder(guest(guestId, 0, 1, List.of()))
-                .setAllowedChannels(List.of(Channel.WEB, Channel.EMAIL)).setTasteVector(taste).build();
+                .setAllowedChannels(allowed).setTasteVector(taste).build();
         scoring.pipe(scoring.topics.guestProfiles(), guestId, profile);
         if (withContact) {
             scoring.pipe(scoring.topics.guestContacts(), guestId, contact(guestId, ANNA_EMAIL));
@@ -255,17 +377,5 @@ class CampaignSelectionTest {
 
     private static List<Float> unit(int axis) {
         return ScoringFixtures.unit(axis);
-    }
-
-    private static String captureStdout(Runnable action) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }

@@ -24,8 +24,11 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.test.TestRecord;
 
 import io.encore.runtime.errors.DeadLetterHandler;
+import io.encore.schemas.avro.CampaignReport;
 import io.encore.schemas.avro.ConcertAudience;
+import io.encore.schemas.avro.DeadLetter;
 import io.encore.schemas.avro.EmailSend;
+import io.encore.schemas.avro.PrintSend;
 import io.encore.schemas.avro.RecommendationChange;
 import io.encore.schemas.avro.RecommendationSet;
 import io.encore.schemas.registry.InMemorySchemaRegistry;
@@ -109,6 +112,21 @@ final class ScoringDriver implements AutoCloseable {
     /** The e-mails written since the last call. */
     List<EmailSend> emailSends() {
         return new ArrayList<>(output(topics.emailSends()).readValuesToList());
+    }
+
+    /** The printed pieces written since the last call. */
+    List<PrintSend> printSends() {
+        return new ArrayList<>(output(topics.printSends()).readValuesToList());
+    }
+
+    /** The campaign reports written since the last call. */
+    List<CampaignReport> campaignReports() {
+        return new ArrayList<>(output(topics.campaignReports()).readValuesToList());
+    }
+
+    /** The dead letters written since the last call. */
+    List<DeadLetter> deadLetters() {
+        return new ArrayList<>(output(topics.deadLetters()).readValuesToList());
     }
 
     List<RecommendationChange> changes() {
