@@ -1,6 +1,7 @@
 package io.encore.connectors.ads;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -96,9 +97,7 @@ public final class AdAudienceSinkTask extends SinkTask {
             return;
         }
         if (audience == null) {
-            // A tombstone: the concert is over; its platform audiences are left to expire there.
-            LOG.debug("Tombstone for concert {} at {}-{}@{} skipped", record.key(), record.topic(),
-                    record.kafkaPartition(), record.kafkaOffset());
+            deleteAudiences(record);
             return;
         }
         AudienceUpdate.Plan plan = AudienceUpdate.plan(audience);
@@ -117,6 +116,25 @@ public final class AdAudienceSinkTask extends SinkTask {
                 }
             }
         }
+    }
+
+    /**
+     * A tombstone: the concert is past, cancelled or deleted, so its audience and look-alike audience go at the
+     * platform too (deleting one the platform never had is fine). A key that is not a concert id is errant.
+     */
+    private void deleteAudiences(SinkRecord record) {
+        if (!(record.key() instanceof String concertId) || concertId.isBlank()) {
+            reportErrant(record, new DataException("tombstone without a concert id key: " + record.key()));
+            return;
+        }
+        for (String audienceId : List.of(concertId, concertId + AudienceUpdate.LOOKALIKE_SUFFIX)) {
+            if (delivery.delete(audienceId) instanceof BatchDelivery.Outcome.Rejected rejected) {
+                reportErrant(record, new DataException("ad platform refused to delete audience " + audienceId
+                        + " with HTTP " + rejected.status() + ": " + rejected.body()));
+                return;
+            }
+        }
+        LOG.info("Concert {} gone: its audiences deleted at the ad platform", concertId);
     }
 
     private ConcertAudience decode(SinkRecord record) {

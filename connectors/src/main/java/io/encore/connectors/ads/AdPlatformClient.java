@@ -18,9 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.common.config.types.Password;
 
 /**
- * One HTTP exchange with the ad platform's audience API, without retries (see {@link BatchDelivery}):
- * {@code POST {endpoint}/audiences/{audienceId}/members} with {@code {"add": [...], "remove": [...]}}
- * and a bearer token.
+ * One HTTP exchange with the ad platform's audience API, without retries (see {@link BatchDelivery}), with a
+ * bearer token: {@code POST {endpoint}/audiences/{audienceId}/members} with
+ * {@code {"add": [...], "remove": [...]}}, or {@code DELETE {endpoint}/audiences/{audienceId}}.
  */
 final class AdPlatformClient {
 
@@ -42,21 +42,27 @@ final class AdPlatformClient {
     }
 
     Response post(AudienceUpdate batch) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(membersUri(batch.audienceId()))
-                .timeout(requestTimeout)
-                .header("Authorization", "Bearer " + token.value())
+        return send(HttpRequest.newBuilder(URI.create(audienceUri(batch.audienceId()) + "/members"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body(batch)))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body(batch))));
+    }
+
+    /** Deletes the audience; the platform answers 404 when it has none by that id. */
+    Response delete(String audienceId) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(audienceUri(audienceId)).DELETE());
+    }
+
+    private Response send(HttpRequest.Builder builder) throws IOException, InterruptedException {
+        HttpRequest request = builder.timeout(requestTimeout).header("Authorization", "Bearer " + token.value()).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Response(response.statusCode(), response.body(),
                 response.headers().firstValue("Retry-After").flatMap(AdPlatformClient::retryAfter));
     }
 
-    URI membersUri(String audienceId) {
+    URI audienceUri(String audienceId) {
         // The audience id is one path segment: encode it, and spaces as %20 rather than the form-style '+'.
         String segment = URLEncoder.encode(audienceId, StandardCharsets.UTF_8).replace("+", "%20");
-        return URI.create(endpoint + "/audiences/" + segment + "/members");
+        return URI.create(endpoint + "/audiences/" + segment);
     }
 
     private static byte[] body(AudienceUpdate batch) {

@@ -22,6 +22,7 @@ final class BatchDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(BatchDelivery.class);
     private static final int UNAUTHORIZED = 401;
     private static final int FORBIDDEN = 403;
+    private static final int NOT_FOUND = 404;
     private static final int TOO_MANY_REQUESTS = 429;
 
     private final AdPlatformClient client;
@@ -39,18 +40,27 @@ final class BatchDelivery {
     }
 
     Outcome deliver(AudienceUpdate batch) {
+        return exchange(batch.audienceId(), () -> client.post(batch), false);
+    }
+
+    /** Deletes an audience; one the platform does not have (404) is as good as deleted. */
+    Outcome delete(String audienceId) {
+        return exchange(audienceId, () -> client.delete(audienceId), true);
+    }
+
+    private Outcome exchange(String audienceId, Call call, boolean notFoundIsDone) {
         for (int attempt = 0; ; attempt++) {
             Duration wait;
             String failure;
             try {
-                AdPlatformClient.Response response = client.post(batch);
-                if (response.isSuccess()) {
+                AdPlatformClient.Response response = call.send();
+                if (response.isSuccess() || notFoundIsDone && response.status() == NOT_FOUND) {
                     return new Outcome.Delivered();
                 }
                 if (response.status() == UNAUTHORIZED || response.status() == FORBIDDEN) {
                     // Every record would be refused the same way: fail the task rather than dead-letter the topic.
                     throw new ConnectException("ad platform refused the credentials (HTTP " + response.status()
-                            + ") for audience " + batch.audienceId() + "; check " + AdAudienceSinkConnectorConfig.TOKEN_CONFIG
+                            + ") for audience " + audienceId + "; check " + AdAudienceSinkConnectorConfig.TOKEN_CONFIG
                             + ": " + response.body());
                 }
                 if (response.status() != TOO_MANY_REQUESTS && response.status() < 500) {
@@ -65,23 +75,23 @@ final class BatchDelivery {
                 wait = exponential(attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new RetriableException("interrupted while uploading to audience " + batch.audienceId(), e);
+                throw new RetriableException("interrupted while uploading to audience " + audienceId, e);
             }
             if (attempt >= maxRetries) {
-                throw new RetriableException("ad platform still failing for audience " + batch.audienceId()
+                throw new RetriableException("ad platform still failing for audience " + audienceId
                         + " after " + (maxRetries + 1) + " attempts: " + failure);
             }
-            pause(batch, failure, min(wait, backoffMax));
+            pause(audienceId, failure, min(wait, backoffMax));
         }
     }
 
-    private void pause(AudienceUpdate batch, String failure, Duration wait) {
-        LOG.warn("Upload to audience {} failed ({}); retrying in {} ms", batch.audienceId(), failure, wait.toMillis());
+    private void pause(String audienceId, String failure, Duration wait) {
+        LOG.warn("Upload to audience {} failed ({}); retrying in {} ms", audienceId, failure, wait.toMillis());
         try {
             sleeper.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RetriableException("interrupted while backing off for audience " + batch.audienceId(), e);
+            throw new RetriableException("interrupted while backing off for audience " + audienceId, e);
         }
     }
 
@@ -105,6 +115,12 @@ final class BatchDelivery {
         /** The platform refused the batch (a 4xx other than 429); {@code body} says why. */
         record Rejected(int status, String body) implements Outcome {
         }
+    }
+
+    /** One request to the platform. */
+    @FunctionalInterface
+    private interface Call {
+        AdPlatformClient.Response send() throws IOException, InterruptedException;
     }
 
     /** Waits between attempts; tests record the waits instead of sleeping. */

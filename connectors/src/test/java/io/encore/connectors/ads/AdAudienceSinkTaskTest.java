@@ -6,6 +6,7 @@ import static io.encore.connectors.ads.Audiences.member;
 import static io.encore.connectors.ads.Audiences.members;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -241,12 +242,39 @@ class AdAudienceSinkTaskTest {
     }
 
     @Test
-    void shouldCommitTombstoneWithoutRequestWhenConcertAudienceIsDeleted() {
+    void shouldDeleteConcertAndLookalikeAudiencesWhenConcertAudienceIsTombstoned() {
         startTask(Map.of());
+
+        task.put(List.of(raw(0, "c 1", null)));
+
+        assertThat(platform.requests()).extracting(Request::method, Request::path)
+                .containsExactly(tuple("DELETE", "/audiences/c%201"), tuple("DELETE", "/audiences/c%201-lookalike"));
+        assertThat(platform.requests()).allSatisfy(request -> assertThat(request.authorization()).isEqualTo("Bearer " + TOKEN));
+        assertThat(committable()).containsEntry(PARTITION, new OffsetAndMetadata(1));
+    }
+
+    @Test
+    void shouldTreatAnAudienceThePlatformDoesNotKnowAsDeletedWhenTombstoned() {
+        // given: the platform never had the look-alike audience
+        startTask(Map.of());
+        platform.script(Reply.of(204, ""), Reply.of(404, "{\"error\":\"no such audience\"}"));
 
         task.put(List.of(raw(0, "c-1", null)));
 
-        assertThat(platform.requests()).isEmpty();
+        assertThat(platform.requests()).hasSize(2);
+        assertThat(context.errant()).isEmpty();
+        assertThat(committable()).containsEntry(PARTITION, new OffsetAndMetadata(1));
+    }
+
+    @Test
+    void shouldRetryADeletionWhenThePlatformAnswers5xxOnce() {
+        startTask(Map.of());
+        platform.script(Reply.of(503, "{}"));
+
+        task.put(List.of(raw(0, "c-1", null)));
+
+        assertThat(platform.requests()).extracting(Request::path)
+                .containsExactly("/audiences/c-1", "/audiences/c-1", "/audiences/c-1-lookalike");
         assertThat(committable()).containsEntry(PARTITION, new OffsetAndMetadata(1));
     }
 

@@ -24,6 +24,7 @@ import com.sun.net.httpserver.HttpServer;
  * <ul>
  *   <li>{@code POST /audiences/{audienceId}/members}, {@code Content-Type: application/json}, body
  *       {@code {"add": ["<sha256 hex>", ...], "remove": [...]}};</li>
+ *   <li>{@code DELETE /audiences/{audienceId}}: 204;</li>
  *   <li>{@code Authorization: Bearer <token>} else 401;</li>
  *   <li>every hash exactly 64 lower-case hex characters, at most 10,000 hashes per request, else 400 with a
  *       JSON {@code error};</li>
@@ -34,6 +35,7 @@ final class StandInAdPlatform implements AutoCloseable {
 
     static final int MAX_HASHES = 10_000;
     private static final Pattern MEMBERS_PATH = Pattern.compile("/audiences/([^/]+)/members");
+    private static final Pattern AUDIENCE_PATH = Pattern.compile("/audiences/([^/]+)");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -90,7 +92,9 @@ final class StandInAdPlatform implements AutoCloseable {
     }
 
     private static Request parse(HttpExchange exchange, byte[] raw) {
-        Matcher path = MEMBERS_PATH.matcher(exchange.getRequestURI().getRawPath());
+        String rawPath = exchange.getRequestURI().getRawPath();
+        Matcher path = MEMBERS_PATH.matcher(rawPath);
+        Matcher audience = AUDIENCE_PATH.matcher(rawPath);
         Map<String, List<String>> body;
         try {
             body = JSON.readValue(raw, new TypeReference<Map<String, List<String>>>() { });
@@ -98,7 +102,8 @@ final class StandInAdPlatform implements AutoCloseable {
             body = null;
         }
         return new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                path.matches() ? path.group(1) : null, exchange.getRequestHeaders().getFirst("Authorization"),
+                path.matches() ? path.group(1) : audience.matches() ? audience.group(1) : null,
+                exchange.getRequestHeaders().getFirst("Authorization"),
                 exchange.getRequestHeaders().getFirst("Content-Type"),
                 body == null ? null : body.getOrDefault("add", List.of()),
                 body == null ? null : body.getOrDefault("remove", List.of()));
@@ -107,6 +112,9 @@ final class StandInAdPlatform implements AutoCloseable {
     private Reply check(HttpExchange exchange, Request request) {
         if (!("Bearer " + token).equals(request.authorization())) {
             return Reply.of(401, "{\"error\":\"invalid token\"}");
+        }
+        if ("DELETE".equals(request.method()) && AUDIENCE_PATH.matcher(request.path()).matches()) {
+            return Reply.of(204, "");
         }
         if (!"POST".equals(request.method()) || request.audienceId() == null) {
             return Reply.of(404, "{\"error\":\"no such endpoint: " + request.method() + " " + request.path() + "\"}");
