@@ -1,10 +1,20 @@
 package io.encore.connectors.email;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -41,6 +51,17 @@ public final class EmailSinkConnectorConfig extends AbstractConfig {
 
     public static final String SMTP_SSL_CONFIG = "smtp.ssl";
     private static final String SMTP_SSL_DOC = "Connect with implicit TLS (SMTPS, usually port 465); excludes smtp.starttls.";
+
+    public static final String SMTP_TRUSTSTORE_LOCATION_CONFIG = "smtp.ssl.truststore.location";
+    private static final String SMTP_TRUSTSTORE_LOCATION_DOC = "Trust store holding the certificates (or CA) the SMTP "
+            + "server's TLS certificate must chain to; empty for the JVM's default trust store. The server's name is "
+            + "always checked against its certificate.";
+
+    public static final String SMTP_TRUSTSTORE_PASSWORD_CONFIG = "smtp.ssl.truststore.password";
+    private static final String SMTP_TRUSTSTORE_PASSWORD_DOC = "Password of smtp.ssl.truststore.location (never logged).";
+
+    public static final String SMTP_TRUSTSTORE_TYPE_CONFIG = "smtp.ssl.truststore.type";
+    private static final String SMTP_TRUSTSTORE_TYPE_DOC = "Type of smtp.ssl.truststore.location: PKCS12 or JKS.";
 
     public static final String SMTP_TIMEOUT_MS_CONFIG = "smtp.timeout.ms";
     public static final int SMTP_TIMEOUT_MS_DEFAULT = 30_000;
@@ -82,6 +103,10 @@ public final class EmailSinkConnectorConfig extends AbstractConfig {
             .define(SMTP_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.HIGH, SMTP_PASSWORD_DOC)
             .define(SMTP_STARTTLS_CONFIG, Type.BOOLEAN, true, Importance.HIGH, SMTP_STARTTLS_DOC)
             .define(SMTP_SSL_CONFIG, Type.BOOLEAN, false, Importance.HIGH, SMTP_SSL_DOC)
+            .define(SMTP_TRUSTSTORE_LOCATION_CONFIG, Type.STRING, "", Importance.MEDIUM, SMTP_TRUSTSTORE_LOCATION_DOC)
+            .define(SMTP_TRUSTSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, SMTP_TRUSTSTORE_PASSWORD_DOC)
+            .define(SMTP_TRUSTSTORE_TYPE_CONFIG, Type.STRING, "PKCS12", ConfigDef.ValidString.in("PKCS12", "JKS"),
+                    Importance.LOW, SMTP_TRUSTSTORE_TYPE_DOC)
             .define(MAIL_FROM_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, EmailSinkConnectorConfig::validateAddress,
                     Importance.HIGH, MAIL_FROM_DOC)
             .define(TRACKING_BASE_URL_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, EmailSinkConnectorConfig::validateUrl,
@@ -107,6 +132,7 @@ public final class EmailSinkConnectorConfig extends AbstractConfig {
             throw new ConfigException(SMTP_STARTTLS_CONFIG, true, "cannot be combined with " + SMTP_SSL_CONFIG
                     + "=true (implicit TLS): set one of them to false");
         }
+        trustedSocketFactory(); // a trust store that cannot be read fails here, at start, not at the first send
     }
 
     public String smtpHost() {
@@ -133,6 +159,29 @@ public final class EmailSinkConnectorConfig extends AbstractConfig {
 
     public boolean ssl() {
         return getBoolean(SMTP_SSL_CONFIG);
+    }
+
+    /**
+     * The TLS socket factory trusting {@code smtp.ssl.truststore.location}, or empty for the JVM's default trust.
+     * A trust store that cannot be read fails the connector at start, naming the setting.
+     */
+    public Optional<SSLSocketFactory> trustedSocketFactory() {
+        String location = getString(SMTP_TRUSTSTORE_LOCATION_CONFIG).trim();
+        if (location.isEmpty()) {
+            return Optional.empty();
+        }
+        Password password = getPassword(SMTP_TRUSTSTORE_PASSWORD_CONFIG);
+        try (InputStream in = Files.newInputStream(Path.of(location))) {
+            KeyStore store = KeyStore.getInstance(getString(SMTP_TRUSTSTORE_TYPE_CONFIG));
+            store.load(in, password == null ? null : password.value().toCharArray());
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, trust.getTrustManagers(), null);
+            return Optional.of(tls.getSocketFactory());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ConfigException(SMTP_TRUSTSTORE_LOCATION_CONFIG, location, "cannot read the trust store: " + e.getMessage());
+        }
     }
 
     public Duration smtpTimeout() {

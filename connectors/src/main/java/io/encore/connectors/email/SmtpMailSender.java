@@ -75,8 +75,10 @@ final class SmtpMailSender implements AutoCloseable {
             props.put("mail.smtp.starttls.enable", "true");
             props.put("mail.smtp.starttls.required", "true");
         }
-        if (config.ssl()) {
-            props.put("mail.smtps.ssl.checkserveridentity", "true");
+        if (config.ssl() || config.startTls()) {
+            // Jakarta Mail checks the server's name against its certificate only when asked.
+            props.put("mail." + protocol + ".ssl.checkserveridentity", "true");
+            config.trustedSocketFactory().ifPresent(factory -> props.put("mail." + protocol + ".ssl.socketFactory", factory));
         }
         return props;
     }
