@@ -66,7 +66,8 @@ public final class EncoreCli implements Runnable {
         @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry port (default: ${DEFAULT-VALUE}).")
         int registryPort;
 
-        @Option(names = "--data-dir", defaultValue = ".encore", description = "Broker data and logs (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--data-dir", defaultValue = ".encore",
+                description = "Data of the broker, registry, Redis and sinks, and the logs (default: ${DEFAULT-VALUE}).")
         Path dataDir;
 
         @Option(names = "--topic-prefix", defaultValue = "", description = "Prefix of every topic name (default: none).")
@@ -96,14 +97,18 @@ public final class EncoreCli implements Runnable {
 
         abstract String title();
 
+        /** Fails with the option's name when one of the command's own ports is taken, before anything starts. */
+        void requireFreePorts() {
+        }
+
         /** The apps to run on the stack once it is up, closed in reverse order before it stops. */
-        List<AutoCloseable> startApps(LocalStack stack, PrintWriter out) {
-            return List.of();
+        Started startApps(LocalStack stack, PrintWriter out) {
+            return new Started(List.of(), List.of());
         }
 
         @Override
         public Integer call() throws Exception {
-            return runStack(options, spec.commandLine().getOut(), title(), this::startApps);
+            return runStack(options, spec.commandLine().getOut(), title(), this::requireFreePorts, this::startApps);
         }
     }
 
@@ -117,10 +122,20 @@ public final class EncoreCli implements Runnable {
         }
     }
 
+    /**
+     * What a command started on the stack: closed in reverse order before the stack stops, and where to reach it.
+     *
+     * @param endpoints summary lines, {@code label: where}
+     */
+    record Started(List<AutoCloseable> running, List<String> endpoints) {
+    }
+
     @Command(name = "demo", mixinStandardHelpOptions = true,
-            description = "Run Encore on this machine. Today: the local stack (broker, registry, topics) and "
-                    + "both stream apps with their HTTP APIs (profile-stream, scoring-stream); the simulator and the "
-                    + "web page join it as they are built.")
+            description = "Run Encore on this machine: the local stack (broker, registry, topics), both stream apps "
+                    + "with their HTTP APIs (profile-stream, scoring-stream), local stand-ins for the channels (an "
+                    + "SMTP server that keeps every e-mail, an ad platform's audience API, Redis) and a Kafka Connect "
+                    + "worker running the e-mail, ad audience and web sinks aimed at them. Nothing leaves the machine. "
+                    + "The simulator and the web page join it as they are built.")
     static final class Demo extends StackCommand {
 
         @Option(names = "--profile-port", defaultValue = "7070",
@@ -136,10 +151,38 @@ public final class EncoreCli implements Runnable {
                 description = "HTTP port of scoring-stream's API (default: ${DEFAULT-VALUE}).")
         int scoringPort;
 
+        @Option(names = "--connect-port", defaultValue = "8083",
+                description = "REST port of the Kafka Connect worker (default: ${DEFAULT-VALUE}).")
+        int connectPort;
+
+        @Option(names = "--smtp-port", defaultValue = "2525",
+                description = "Port of the local SMTP server that keeps the e-mails (default: ${DEFAULT-VALUE}).")
+        int smtpPort;
+
+        @Option(names = "--ads-port", defaultValue = "8084",
+                description = "HTTP port of the local ad platform stand-in (default: ${DEFAULT-VALUE}).")
+        int adsPort;
+
+        @Option(names = "--redis-port", defaultValue = "6379",
+                description = "Port of the local Redis the web sink writes to (default: ${DEFAULT-VALUE}).")
+        int redisPort;
+
+        @Option(names = "--plugin-path", description = "The Connect worker's plugin.path (default: from ./encore).",
+                defaultValue = "${sys:encore.connect.plugin.path:-local-stack/target/connect-plugins}")
+        Path pluginPath;
+
         @Override
-        List<AutoCloseable> startApps(LocalStack stack, PrintWriter out) {
+        void requireFreePorts() {
             Ports.require(options.host, profilePort, "--profile-port");
             Ports.require(options.host, scoringPort, "--scoring-port");
+            Ports.require(options.host, connectPort, "--connect-port");
+            Ports.require(options.host, smtpPort, "--smtp-port");
+            Ports.require(options.host, adsPort, "--ads-port");
+            Ports.require(options.host, redisPort, "--redis-port");
+        }
+
+        @Override
+        Started startApps(LocalStack stack, PrintWriter out) {
             List<AutoCloseable> apps = new ArrayList<>();
             try {
                 long started = System.nanoTime();
@@ -152,11 +195,30 @@ public final class EncoreCli implements Runnable {
                         appSettings(stack, "scoring-stream", scoringPort))).start();
                 apps.add(scoring);
                 report(out, "scoring-stream", scoring.httpPort(), started);
-                return apps;
+                LocalChannels channels = LocalChannels.start(new LocalChannels.Settings(options.host, connectPort,
+                        smtpPort, adsPort, redisPort, options.dataDir, pluginPath), stack, step -> {
+                            out.println("  ✔ " + step);
+                            out.flush();
+                        });
+                apps.add(channels);
+                return new Started(apps, endpoints(profile, scoring, channels));
             } catch (RuntimeException e) {
                 closeAll(apps); // what started before the failure stops with it
                 throw e;
             }
+        }
+
+        private List<String> endpoints(StreamsApp profile, StreamsApp scoring, LocalChannels channels) {
+            String host = options.host;
+            return List.of(
+                    "profile-stream:  http://" + host + ":" + profile.httpPort() + "  (curl " + host + ":" + profile.httpPort() + "/segments)",
+                    "scoring-stream:  http://" + host + ":" + scoring.httpPort() + "  (curl " + host + ":" + scoring.httpPort() + "/models)",
+                    "Kafka Connect:   " + channels.connect().url() + "  (curl '" + channels.connect().url()
+                            + "/connectors?expand=status'): " + String.join(", ", channels.connectors()),
+                    "E-mail (SMTP):   " + host + ":" + channels.smtp().port() + "  (kept in memory, never delivered)",
+                    "Ad platform:     " + channels.ads().baseUrl() + "/audiences  (Authorization: Bearer "
+                            + LocalChannels.ADS_TOKEN + ")",
+                    "Web lists:       " + channels.redis().url() + "  (keys encore:web:set:<guest id or alias>)");
         }
 
         /** One app's settings on the stack: its own state directory and HTTP port, overriding the environment. */
@@ -179,8 +241,8 @@ public final class EncoreCli implements Runnable {
         }
     }
 
-    static int runStack(StackOptions options, PrintWriter out, String title,
-                        BiFunction<LocalStack, PrintWriter, List<AutoCloseable>> apps)
+    static int runStack(StackOptions options, PrintWriter out, String title, Runnable requireFreePorts,
+                        BiFunction<LocalStack, PrintWriter, Started> apps)
             throws IOException, InterruptedException {
         if (options.reset) {
             Directories.deleteRecursively(options.dataDir);
@@ -188,6 +250,13 @@ public final class EncoreCli implements Runnable {
         }
         out.println(title + ": starting (data in " + options.dataDir.toAbsolutePath() + ")");
         out.flush();
+        try {
+            requireFreePorts.run(); // the stack's own ports are checked as it starts
+        } catch (IllegalStateException e) {
+            out.println("  ✘ " + e.getMessage());
+            out.flush();
+            return 1;
+        }
         LocalStack stack;
         try {
             stack = LocalStack.start(options.settings(), step -> {
@@ -200,8 +269,11 @@ public final class EncoreCli implements Runnable {
             return 1;
         }
         List<AutoCloseable> running = new ArrayList<>();
+        List<String> endpoints;
         try {
-            running.addAll(apps.apply(stack, out));
+            Started started = apps.apply(stack, out);
+            running.addAll(started.running());
+            endpoints = started.endpoints();
         } catch (RuntimeException e) {
             out.println("  ✘ " + e.getMessage());
             out.flush();
@@ -219,7 +291,7 @@ public final class EncoreCli implements Runnable {
             stopped.countDown();
         }, "encore-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        printSummary(stack, out);
+        printSummary(stack, endpoints, out);
         stopped.await();
         return 0;
     }
@@ -234,7 +306,7 @@ public final class EncoreCli implements Runnable {
         }
     }
 
-    private static void printSummary(LocalStack stack, PrintWriter out) {
+    private static void printSummary(LocalStack stack, List<String> endpoints, PrintWriter out) {
         out.println();
         out.printf("  %-34s %10s  %s%n", "topic", "partitions", "cleanup");
         for (TopicProvisioner.Provisioned topic : stack.topics()) {
@@ -244,6 +316,7 @@ public final class EncoreCli implements Runnable {
         out.println();
         out.println("  Kafka:           " + stack.bootstrapServers());
         out.println("  Schema registry: " + stack.registryUrl());
+        endpoints.forEach(line -> out.println("  " + line));
         out.println();
         out.println("Ready. Press Ctrl-C to stop.");
         out.flush();

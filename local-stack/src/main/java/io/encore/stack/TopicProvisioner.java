@@ -62,7 +62,7 @@ public final class TopicProvisioner {
      * Describes the topics, waiting while a topic just created is not yet in the metadata the broker answers
      * from (KRaft propagates it a moment after {@code createTopics} returns).
      */
-    private static Map<String, TopicDescription> describeWhenVisible(Admin admin, List<String> names)
+    static Map<String, TopicDescription> describeWhenVisible(Admin admin, List<String> names)
             throws InterruptedException, ExecutionException {
         for (int attempt = 1; ; attempt++) {
             try {

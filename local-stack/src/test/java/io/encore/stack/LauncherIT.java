@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.encore.schemas.registry.RegistryClientConfig;
 import io.encore.schemas.registry.SchemaRegistryClients;
@@ -23,12 +25,14 @@ import io.encore.schemas.serde.AvroWireFormat;
 import io.encore.schemas.topic.TopicCatalogue;
 
 /**
- * The newcomer's command, as a real process: {@code ./encore stack} comes up, lists every topic, and on
- * SIGTERM (what Ctrl-C's SIGINT also triggers) stops the broker and the registry child with nothing left.
+ * The newcomer's commands, as real processes: {@code ./encore stack} comes up and lists every topic,
+ * {@code ./encore demo} also runs the sinks in a Connect worker against the channel stand-ins, and on SIGTERM
+ * (what Ctrl-C's SIGINT also triggers) each stops everything, its registry and Redis children included.
  */
 class LauncherIT {
 
-    private static final Duration READY_WITHIN = Duration.ofSeconds(60);
+    private static final Logger LOG = LoggerFactory.getLogger(LauncherIT.class);
+    private static final Duration READY_WITHIN = Duration.ofSeconds(120);
 
     private final Path workDir = createWorkDir();
     private Process launcher;
@@ -46,8 +50,7 @@ class LauncherIT {
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void shouldListEveryTopicAndLeaveNoProcessBehindWhenStopped() throws Exception {
         // given: the built jars (package phase ran before this IT) and free ports
-        Path launcherScript = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent().resolve("encore");
-        ProcessBuilder command = new ProcessBuilder(launcherScript.toString(), "stack",
+        ProcessBuilder command = new ProcessBuilder(launcherScript().toString(), "stack",
                 "--host", "127.0.0.1",
                 "--kafka-port", Integer.toString(Ports.free("127.0.0.1")),
                 "--controller-port", Integer.toString(Ports.free("127.0.0.1")),
@@ -78,6 +81,49 @@ class LauncherIT {
             child.onExit().get(30, TimeUnit.SECONDS);
             assertThat(child.isAlive()).as("child %s still running", child.pid()).isFalse();
         }
+    }
+
+    @Test
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void shouldRunTheSinksOnTheStandInsAndLeaveNoProcessBehindWhenTheDemoStops() throws Exception {
+        // given: free ports for everything the demo starts
+        List<String> arguments = new ArrayList<>(List.of(launcherScript().toString(), "demo", "--host", "127.0.0.1"));
+        for (String option : List.of("--kafka-port", "--controller-port", "--registry-port", "--profile-port",
+                "--scoring-port", "--connect-port", "--smtp-port", "--ads-port", "--redis-port")) {
+            arguments.add(option);
+            arguments.add(Integer.toString(Ports.free("127.0.0.1")));
+        }
+        ProcessBuilder command = new ProcessBuilder(arguments).directory(workDir.toFile()).redirectErrorStream(true);
+        command.environment().put("ENCORE_NO_BUILD", "1");
+
+        // when
+        long started = System.nanoTime();
+        launcher = command.start();
+        List<String> output = readUntilReady(launcher);
+        LOG.info("./encore demo ready in {} s", String.format("%.1f", (System.nanoTime() - started) / 1e9));
+
+        // then: the worker runs every sink, and the summary says where each stand-in listens
+        String all = String.join("\n", output);
+        assertThat(output).as(all).anyMatch(line -> line.startsWith("Ready."));
+        assertThat(output).as(all).anyMatch(line -> line.contains("Kafka Connect worker ready"))
+                .anyMatch(line -> line.contains("Sinks running: encore-email-sink, encore-ads-sink, encore-web-sink"));
+        assertThat(all).contains("E-mail (SMTP):", "Ad platform:", "Web lists:", "redis://127.0.0.1:");
+        List<ProcessHandle> children = launcher.descendants().toList();
+        assertThat(children).as("registry and redis-server run as child processes").hasSizeGreaterThanOrEqualTo(2);
+
+        // when: stopped as a terminal's Ctrl-C or a service manager would
+        launcher.destroy();
+
+        // then
+        assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as("launcher stopped").isTrue();
+        for (ProcessHandle child : children) {
+            child.onExit().get(30, TimeUnit.SECONDS);
+            assertThat(child.isAlive()).as("child %s still running", child.pid()).isFalse();
+        }
+    }
+
+    private static Path launcherScript() {
+        return Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent().resolve("encore");
     }
 
     private static List<String> catalogueTopicNames() {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.streams.KafkaStreams;
@@ -31,6 +33,7 @@ public final class StreamsRunner implements AutoCloseable {
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
+    private static final long EXTRAS_CLOSE_MS = 5_000;
 
     private final KafkaStreams streams;
     private final Duration closeTimeout;
@@ -38,6 +41,7 @@ public final class StreamsRunner implements AutoCloseable {
     private final List<AutoCloseable> extras = new ArrayList<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch closeFinished = new CountDownLatch(1);
 
     public StreamsRunner(Topology topology, Properties properties) {
         this(topology, properties, DEFAULT_CLOSE_TIMEOUT);
@@ -90,21 +94,41 @@ public final class StreamsRunner implements AutoCloseable {
         }
     }
 
-    /** Closes the client, waiting at most the close timeout, then the extras; later calls do nothing. */
+    /**
+     * Closes the client, waiting at most the close timeout, then the extras. A later or concurrent call closes
+     * nothing more but returns only once the first has finished: the shutdown hook and an owner (the launcher,
+     * which stops the broker next) may both close, and whichever comes second must not run ahead.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
+            awaitFirstClose();
             return;
         }
-        if (!streams.close(closeTimeout)) {
-            LOG.warn("Kafka Streams did not close within {}", closeTimeout);
+        try {
+            if (!streams.close(closeTimeout)) {
+                LOG.warn("Kafka Streams did not close within {}", closeTimeout);
+            }
+            List<AutoCloseable> toClose;
+            synchronized (extras) {
+                toClose = List.copyOf(extras);
+            }
+            for (AutoCloseable extra : toClose) {
+                closeQuietly(extra);
+            }
+        } finally {
+            closeFinished.countDown();
         }
-        List<AutoCloseable> toClose;
-        synchronized (extras) {
-            toClose = List.copyOf(extras);
-        }
-        for (AutoCloseable extra : toClose) {
-            closeQuietly(extra);
+    }
+
+    private void awaitFirstClose() {
+        try {
+            // The first close is bounded by the close timeout, plus a little for the extras.
+            if (!closeFinished.await(closeTimeout.toMillis() + EXTRAS_CLOSE_MS, TimeUnit.MILLISECONDS)) {
+                LOG.warn("Another close of the Kafka Streams client did not finish within {}", closeTimeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
