@@ -2,6 +2,7 @@ package io.encore.stack;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +27,10 @@ import io.encore.runtime.config.EncoreConfig;
 import io.encore.runtime.streams.StreamsApp;
 import io.encore.scoring.ScoringStreamApp;
 import io.encore.scoring.config.ScoringStreamConfig;
+import io.encore.stack.standin.LocalSmtp;
+import io.encore.web.WebApp;
+import io.encore.web.config.WebConfig;
+import io.encore.web.operator.Outbox;
 
 /**
  * The {@code ./encore} command line. Each subcommand is one job a newcomer or operator runs; the bash
@@ -134,8 +139,9 @@ public final class EncoreCli implements Runnable {
             description = "Run Encore on this machine: the local stack (broker, registry, topics), both stream apps "
                     + "with their HTTP APIs (profile-stream, scoring-stream), local stand-ins for the channels (an "
                     + "SMTP server that keeps every e-mail, an ad platform's audience API, Redis) and a Kafka Connect "
-                    + "worker running the e-mail, ad audience and web sinks aimed at them. Nothing leaves the machine. "
-                    + "The simulator and the web page join it as they are built.")
+                    + "worker running the e-mail, ad audience, web and print sinks aimed at them, and the web app on "
+                    + "--web-port: the concert hall's front page as any guest sees it and the operator's view. "
+                    + "Nothing leaves the machine.")
     static final class Demo extends StackCommand {
 
         @Option(names = "--profile-port", defaultValue = "7070",
@@ -167,6 +173,10 @@ public final class EncoreCli implements Runnable {
                 description = "Port of the local Redis the web sink writes to (default: ${DEFAULT-VALUE}).")
         int redisPort;
 
+        @Option(names = "--web-port", defaultValue = "8080",
+                description = "HTTP port of the web app: the guest's front page and the operator's view (default: ${DEFAULT-VALUE}).")
+        int webPort;
+
         @Option(names = "--plugin-path", description = "The Connect worker's plugin.path (default: from ./encore).",
                 defaultValue = "${sys:encore.connect.plugin.path:-local-stack/target/connect-plugins}")
         Path pluginPath;
@@ -179,6 +189,7 @@ public final class EncoreCli implements Runnable {
             Ports.require(options.host, smtpPort, "--smtp-port");
             Ports.require(options.host, adsPort, "--ads-port");
             Ports.require(options.host, redisPort, "--redis-port");
+            Ports.require(options.host, webPort, "--web-port");
         }
 
         @Override
@@ -196,21 +207,54 @@ public final class EncoreCli implements Runnable {
                 apps.add(scoring);
                 report(out, "scoring-stream", scoring.httpPort(), started);
                 LocalChannels channels = LocalChannels.start(new LocalChannels.Settings(options.host, connectPort,
-                        smtpPort, adsPort, redisPort, options.dataDir, pluginPath), stack, step -> {
+                        smtpPort, adsPort, redisPort, options.dataDir, pluginPath, site()), stack, step -> {
                             out.println("  ✔ " + step);
                             out.flush();
                         });
                 apps.add(channels);
-                return new Started(apps, endpoints(profile, scoring, channels));
-            } catch (RuntimeException e) {
+                started = System.nanoTime();
+                WebApp web = WebApp.create(WebConfig.load(null, System.getenv(), webSettings(stack, profile, scoring,
+                        channels)), outbox(channels.smtp()), channels.ads()::audienceSizes).start();
+                apps.add(web);
+                report(out, "web app", web.port(), started);
+                return new Started(apps, endpoints(profile, scoring, channels, web));
+            } catch (RuntimeException | LinkageError e) {
                 closeAll(apps); // what started before the failure stops with it
                 throw e;
             }
         }
 
-        private List<String> endpoints(StreamsApp profile, StreamsApp scoring, LocalChannels channels) {
+        /** Where the guests' browsers reach the web app, and so where the e-mails' tracking links point. */
+        private URI site() {
+            return URI.create("http://" + options.host + ":" + webPort);
+        }
+
+        /** The web app's settings: the stack, the apps' APIs and the Redis the web sink writes. */
+        private Map<String, Object> webSettings(LocalStack stack, StreamsApp profile, StreamsApp scoring,
+                                                LocalChannels channels) {
+            Map<String, Object> settings = new HashMap<>();
+            settings.put(EncoreConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+            settings.put(EncoreConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.registryUrl());
+            settings.put(EncoreConfig.TOPIC_PREFIX_CONFIG, options.topicPrefix);
+            settings.put(WebConfig.HTTP_HOST_CONFIG, options.host);
+            settings.put(WebConfig.HTTP_PORT_CONFIG, webPort);
+            settings.put(WebConfig.REDIS_URL_CONFIG, channels.redis().url());
+            settings.put(WebConfig.PROFILE_URL_CONFIG, "http://" + options.host + ":" + profile.httpPort());
+            settings.put(WebConfig.SCORING_URL_CONFIG, "http://" + options.host + ":" + scoring.httpPort());
+            return settings;
+        }
+
+        /** The SMTP capture as the web app's outbox; the page shows the send id, never the address. */
+        private static Outbox outbox(LocalSmtp smtp) {
+            return limit -> smtp.latest(limit).stream()
+                    .map(email -> new Outbox.Message(email.sendId(), null, email.subject(), email.html(), email.sentAt()))
+                    .toList();
+        }
+
+        private List<String> endpoints(StreamsApp profile, StreamsApp scoring, LocalChannels channels, WebApp web) {
             String host = options.host;
             return List.of(
+                    "Web app:         http://" + host + ":" + web.port() + "/  (the guest's front page; operator view at /operator)",
                     "profile-stream:  http://" + host + ":" + profile.httpPort() + "  (curl " + host + ":" + profile.httpPort() + "/segments)",
                     "scoring-stream:  http://" + host + ":" + scoring.httpPort() + "  (curl " + host + ":" + scoring.httpPort() + "/models)",
                     "Kafka Connect:   " + channels.connect().url() + "  (curl '" + channels.connect().url()
@@ -274,9 +318,10 @@ public final class EncoreCli implements Runnable {
             Started started = apps.apply(stack, out);
             running.addAll(started.running());
             endpoints = started.endpoints();
-        } catch (RuntimeException e) {
-            out.println("  ✘ " + e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            out.println("  ✘ " + e);
             out.flush();
+            LOG.error("Could not start the apps", e);
             closeAll(running);
             stack.close();
             return 1;

@@ -1,5 +1,6 @@
 package io.encore.stack;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +38,10 @@ public final class LocalChannels implements AutoCloseable {
      * @param host       interface every stand-in and the worker's REST API listen on
      * @param dataDir    where Redis keeps its snapshot and the sinks their state (the e-mail ledger)
      * @param pluginPath the worker's plugin.path: the unpacked Encore plugin archive
+     * @param site       the website the e-mails' tracking and unsubscribe links go to
      */
     public record Settings(String host, int connectPort, int smtpPort, int adsPort, int redisPort, Path dataDir,
-                           Path pluginPath) {
+                           Path pluginPath, URI site) {
     }
 
     private final List<AutoCloseable> started;
@@ -78,7 +80,7 @@ public final class LocalChannels implements AutoCloseable {
             progress.accept("Kafka Connect worker ready, REST API on " + connect.url() + seconds(begun));
             begun = System.nanoTime();
             LocalSinks.Targets targets = new LocalSinks.Targets(stack.catalogue(), stack.registryUrl(), settings.host(),
-                    smtp.port(), ads.baseUrl(), ADS_TOKEN, redis.url(), settings.dataDir().resolve("connect"));
+                    smtp.port(), ads.baseUrl(), ADS_TOKEN, redis.url(), settings.dataDir().resolve("connect"), settings.site());
             createDeadLetterTopics(stack.bootstrapServers(), targets, LocalSinks.ALL);
             List<String> connectors = new ArrayList<>();
             for (LocalSinks.Sink sink : LocalSinks.ALL) {

@@ -91,9 +91,10 @@ class ConnectSinksIT {
 
     private static final String HOST = "127.0.0.1";
     private static final String ADS_TOKEN = "it-token";
+    private static final URI SITE = URI.create("https://hall.example");
     private static final Duration DELIVERED_WITHIN = Duration.ofSeconds(90);
     private static final Pattern TRACKING_LINK = Pattern.compile(
-            "href=\"" + Pattern.quote(LocalSinks.TRACKING_BASE_URL) + "/c/([^/\"]+)/([^?\"]+)\\?rec=([^\"]+)\"");
+            "href=\"" + Pattern.quote(SITE + "/t") + "/c/([^/\"]+)/([^?\"]+)\\?rec=([^\"]+)\"");
 
     private static LocalConnect connect;
 
@@ -138,7 +139,7 @@ class ConnectSinksIT {
         ads = LocalAdPlatform.start(HOST, 0, ADS_TOKEN);
         redis = LocalRedis.start(HOST, 0, stateDir.resolve("redis"));
         targets = new LocalSinks.Targets(topics, stack.registryUrl(), smtp.host(), smtp.port(), ads.baseUrl(), ADS_TOKEN,
-                redis.url(), stateDir);
+                redis.url(), stateDir, SITE);
     }
 
     @AfterEach
@@ -519,7 +520,7 @@ class ConnectSinksIT {
             assertThat(link[2]).isEqualTo(recommendationId);
         });
         assertThat(links.stream().map(link -> link[1]).distinct()).containsExactly(concertIds);
-        assertThat(email.text()).contains(LocalSinks.TRACKING_BASE_URL + "/c/" + sendId + "/" + concertIds[0] + "?rec=");
+        assertThat(email.text()).contains(SITE + "/t/c/" + sendId + "/" + concertIds[0] + "?rec=");
     }
 
     /** Each tracking link of the HTML as {sendId, concertId, rec}, decoded, in document order. */

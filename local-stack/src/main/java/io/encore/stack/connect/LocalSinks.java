@@ -23,9 +23,6 @@ import io.encore.schemas.topic.TopicCatalogue;
  */
 public final class LocalSinks {
 
-    /** Link bases of the demo's e-mails; no tracking host runs locally, so they point at the example hall. */
-    public static final String TRACKING_BASE_URL = "https://hall.example/t";
-    public static final String UNSUBSCRIBE_BASE_URL = "https://hall.example/unsubscribe";
     public static final String MAIL_FROM = "Koncerthuset <news@hall.example>";
 
     /**
@@ -34,9 +31,20 @@ public final class LocalSinks {
      * @param topics      the catalogue (its prefix names the connectors and dead-letter topics too)
      * @param stateDir    where sinks keep local state, one subdirectory per sink (the e-mail ledger)
      * @param adsEndpoint base URL of the ad platform's audience API
+     * @param site        base URL of the website whose tracking host the e-mails link to (the demo's web app)
      */
     public record Targets(TopicCatalogue topics, String registryUrl, String smtpHost, int smtpPort, URI adsEndpoint,
-                          String adsToken, String redisUrl, Path stateDir) {
+                          String adsToken, String redisUrl, Path stateDir, URI site) {
+
+        /** The e-mails' tracking links start here: {@code <site>/t/c/<sendId>/<concertId>?rec=…}. */
+        public String trackingBaseUrl() {
+            return site + "/t";
+        }
+
+        /** The e-mails' unsubscribe link: {@code <site>/t/u?send=<sendId>}. */
+        public String unsubscribeBaseUrl() {
+            return site + "/t/u";
+        }
     }
 
     /**
@@ -88,8 +96,8 @@ public final class LocalSinks {
                     "smtp.port", Integer.toString(targets.smtpPort()),
                     "smtp.starttls", "false",
                     "mail.from", MAIL_FROM,
-                    "tracking.base.url", TRACKING_BASE_URL,
-                    "unsubscribe.base.url", UNSUBSCRIBE_BASE_URL,
+                    "tracking.base.url", targets.trackingBaseUrl(),
+                    "unsubscribe.base.url", targets.unsubscribeBaseUrl(),
                     "email.ledger.dir", targets.stateDir().resolve("encore-email-sink").resolve("ledger")
                             .toAbsolutePath().toString()));
 

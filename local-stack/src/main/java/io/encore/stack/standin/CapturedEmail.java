@@ -1,5 +1,6 @@
 package io.encore.stack.standin;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -12,9 +13,10 @@ import java.util.List;
  * @param unsubscribe the {@code List-Unsubscribe} header, or null
  * @param text        the text/plain body, or null
  * @param html        the text/html body, or null
+ * @param sentAt      the Date header, or null
  */
 public record CapturedEmail(String messageId, String sendId, List<String> from, List<String> to, String subject,
-                            String unsubscribe, String text, String html) {
+                            String unsubscribe, String text, String html, Instant sentAt) {
 
     public CapturedEmail {
         from = List.copyOf(from);

@@ -58,6 +58,16 @@ public final class LocalSmtp implements AutoCloseable {
         return emails;
     }
 
+    /** The newest {@code limit} e-mails, newest first: the demo web app's outbox. */
+    public List<CapturedEmail> latest(int limit) {
+        MimeMessage[] received = server.getReceivedMessages();
+        List<CapturedEmail> latest = new ArrayList<>();
+        for (int i = received.length - 1; i >= 0 && latest.size() < limit; i--) {
+            latest.add(capture(received[i]));
+        }
+        return latest;
+    }
+
     /** How many e-mails arrived so far (cheaper than {@link #emails()}). */
     public int count() {
         return server.getReceivedMessages().length;
@@ -74,7 +84,8 @@ public final class LocalSmtp implements AutoCloseable {
             parts.collect(message.getContentType(), message.getContent());
             return new CapturedEmail(message.getMessageID(), header(message, "X-Encore-Send-Id"),
                     addresses(message.getFrom()), addresses(message.getAllRecipients()), message.getSubject(),
-                    header(message, "List-Unsubscribe"), parts.text, parts.html);
+                    header(message, "List-Unsubscribe"), parts.text, parts.html,
+                    message.getSentDate() == null ? null : message.getSentDate().toInstant());
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Cannot read a captured e-mail: " + e.getMessage(), e);
         }
