@@ -52,6 +52,7 @@ public final class Importer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
     private static final long PROGRESS_EVERY_NANOS = Duration.ofMillis(200).toNanos();
+    private static final long PROGRESS_EVERY_ROWS = 1_000;
 
     /**
      * What to import and where to.
@@ -74,7 +75,7 @@ public final class Importer {
         }
     }
 
-    /** Where an import is, reported a few times a second and once at the end. */
+    /** Where an import is, reported every 200 ms or 1,000 rows, whichever comes first, and once at the end. */
     public record Progress(long bytesRead, long totalBytes, long rows, long produced, long rejected, Duration elapsed,
                            boolean done) {
 
@@ -304,7 +305,7 @@ public final class Importer {
 
     private void report(boolean done) {
         long now = System.nanoTime();
-        if (done || now - lastProgress >= PROGRESS_EVERY_NANOS) {
+        if (done || now - lastProgress >= PROGRESS_EVERY_NANOS || rows % PROGRESS_EVERY_ROWS == 0) {
             lastProgress = now;
             progress.accept(new Progress(done ? totalBytes : Math.min(bytesRead.get(), totalBytes), totalBytes, rows,
                     produced, rejected, elapsed(), done));

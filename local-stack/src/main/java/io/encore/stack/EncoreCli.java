@@ -38,7 +38,7 @@ import io.encore.web.operator.Outbox;
  */
 @Command(name = "encore", mixinStandardHelpOptions = true, version = "Encore 0.1.0-SNAPSHOT",
         description = "Event-streaming personalization for concert halls.",
-        subcommands = {EncoreCli.Stack.class, EncoreCli.Demo.class},
+        subcommands = {EncoreCli.Stack.class, EncoreCli.Demo.class, ImportCommand.class},
         footer = {"", "Run './encore <command> --help' for the options of one command."})
 public final class EncoreCli implements Runnable {
 
