@@ -24,7 +24,7 @@ export function timeLines(series, { unit, area = false, stack = null, keepZero =
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v == null ? '–' : `${Math.round(v * 10) / 10} ${unit}`) },
     legend: { type: 'scroll', top: 0 },
     grid: GRID,
-    xAxis: { type: 'time' },
+    xAxis: { type: 'time', axisLabel: { hideOverlap: true } }, // a short history gives second ticks that crowd
     yAxis: { type: 'value', name: unit, nameGap: 8, nameTextStyle: { align: 'left' } },
     series: names.map((name) => ({
       name, type: 'line', showSymbol: false, smooth: false, data: series[name], stack, areaStyle: area ? { opacity: 0.25 } : undefined,
@@ -61,8 +61,9 @@ export function selectionShares(channel) {
 
 /** Beta densities of a group's arms over the range where they have mass. */
 export function posteriors(group) {
-  const low = Math.max(0, Math.min(...group.arms.map((arm) => arm.lower)) - 0.05);
-  const high = Math.min(1, Math.max(...group.arms.map((arm) => arm.upper)) + 0.05);
+  // Bounds on the 0.1 grid, so the axis' end labels never crowd its nice ticks (0.80 next to 0.85).
+  const low = Math.max(0, Math.floor((Math.min(...group.arms.map((arm) => arm.lower)) - 0.05) * 10) / 10);
+  const high = Math.min(1, Math.ceil((Math.max(...group.arms.map((arm) => arm.upper)) + 0.05) * 10) / 10);
   const xs = Array.from({ length: 121 }, (_, i) => low + ((high - low) * i) / 120).filter((x) => x > 0 && x < 1);
   return {
     color: PALETTE,
@@ -70,7 +71,7 @@ export function posteriors(group) {
     legend: { type: 'scroll', top: 0 },
     grid: GRID,
     xAxis: { type: 'value', min: low, max: high, name: 'expected reward', nameLocation: 'middle', nameGap: 22,
-      axisLabel: { formatter: (v) => v.toFixed(2) } },
+      axisLabel: { formatter: (v) => v.toFixed(2), hideOverlap: true } },
     yAxis: { type: 'value', name: 'density' },
     series: group.arms.map((arm) => ({
       name: `${arm.arm} (${arm.selections})`,
@@ -145,7 +146,7 @@ export function upliftHistory(history) {
     tooltip: { trigger: 'axis', valueFormatter: (v) => `${(v * 100).toFixed(2)} pp` },
     legend: { top: 0, data: Object.keys(history) },
     grid: GRID,
-    xAxis: { type: 'time' },
+    xAxis: { type: 'time', axisLabel: { hideOverlap: true } }, // a short history gives second ticks that crowd
     yAxis: { type: 'value', name: 'uplift (pp)', axisLabel: { formatter: (v) => (v * 100).toFixed(1) } },
     series,
   };
@@ -177,7 +178,8 @@ export function transitions(matrix) {
   }));
   return {
     tooltip: { formatter: (p) => `${froms[p.value[1]]} → ${tos[p.value[0]]}: ${p.value[2]}` },
-    grid: { left: 120, right: 18, top: 20, bottom: 60 },
+    // Room above and to the right for the axis names ("from", "to"), which were clipped.
+    grid: { left: 120, right: 40, top: 36, bottom: 60 },
     xAxis: { type: 'category', data: tos, name: 'to', axisLabel: { rotate: 30, interval: 0 } },
     yAxis: { type: 'category', data: froms, name: 'from' },
     visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 80,
