@@ -58,12 +58,8 @@ import io.encore.stack.junit.TestNames;
 @ExtendWith(LocalStackExtension.class)
 class KafkajsInteropIT {
 
-    private static final Duration NPM_CI_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration NODE_TIMEOUT = Duration.ofSeconds(90);
-    private static final int MIN_NODE_MAJOR = 20;
     private static final List<String> NODE_FILES = List.of("package.json", "package-lock.json", "decode.mjs");
-    private static final String STAMP = ".encore-installed-lock.sha256";
-    private static final int MAX_OUTPUT_IN_MESSAGE = 8_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,7 +67,9 @@ class KafkajsInteropIT {
     void shouldDecodeEveryFieldWithKafkajsWhenEncoreSerdeWroteTheRecords(SharedStack stack, TestNames names)
             throws ExecutionException, InterruptedException, IOException {
         // given: the Node client installed, a new topic, and three records written by Encore's serde
-        Path nodeDir = installNodeClient();
+        Path moduleDir = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+        NodeScript client = NodeScript.install(moduleDir.resolve("src/test/node"), moduleDir.resolve("target/node-interop"),
+                NODE_FILES);
         String topic = names.topic("click-events");
         try (Admin admin = stack.admin()) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
@@ -127,19 +125,19 @@ class KafkajsInteropIT {
                 .lookup(topic + "-value", ClickEvent.getClassSchema());
 
         // when
-        Run node = run(nodeDir, NODE_TIMEOUT, "decode", List.of("node", "decode.mjs",
+        NodeScript.Run node = client.node(NODE_TIMEOUT, List.of("decode.mjs",
                 "--bootstrap", stack.bootstrapServers(),
                 "--registry", stack.registryUrl(),
                 "--topic", topic,
                 "--count", Integer.toString(events.size()),
                 "--timeout-ms", Long.toString(NODE_TIMEOUT.minusSeconds(10).toMillis()),
-                "--group", names.groupId()));
+                "--group", names.groupId()), line -> { });
 
         // then
         assertThat(node.exitCode()).as(node.describe()).isZero();
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : node.stdout().split("\\R")) {
-            if (!line.isBlank()) {
+        for (String line : node.output().split("\\R")) {
+            if (line.startsWith("{")) { // the decoded records; anything else is node's own diagnostics
                 lines.add(JSON.readTree(line));
             }
         }
@@ -149,7 +147,7 @@ class KafkajsInteropIT {
         }
     }
 
-    private static void assertDecoded(JsonNode line, ClickEvent expected, int schemaId, Run node) {
+    private static void assertDecoded(JsonNode line, ClickEvent expected, int schemaId, NodeScript.Run node) {
         String context = "record " + expected.getEventId() + " as decoded by kafkajs: " + line + "\n" + node.describe();
         assertThat(line.path("key").asText()).as(context).isEqualTo(keyOf(expected));
         assertThat(line.path("schemaId").isInt()).as(context).isTrue();
@@ -211,140 +209,5 @@ class KafkajsInteropIT {
 
     private static String keyOf(ClickEvent event) {
         return event.getIdentifier().getType() + ":" + event.getIdentifier().getValue();
-    }
-
-    /**
-     * Copies the Node client to target/node-interop and runs {@code npm ci} there, unless node_modules was
-     * installed from the same package.json and lock (a stamp inside node_modules, which npm ci wipes first).
-     */
-    private static Path installNodeClient() throws IOException, InterruptedException {
-        Path moduleDir = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
-        Path source = moduleDir.resolve("src/test/node");
-        Path nodeDir = moduleDir.resolve("target/node-interop");
-        Files.createDirectories(nodeDir);
-        for (String file : NODE_FILES) {
-            Path from = source.resolve(file);
-            assertThat(from).as("the Node client's sources under " + source).isRegularFile();
-            Files.copy(from, nodeDir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
-        requireNode(nodeDir);
-
-        String lockHash = sha256(nodeDir.resolve("package.json"), nodeDir.resolve("package-lock.json"));
-        Path stamp = nodeDir.resolve("node_modules").resolve(STAMP);
-        if (Files.isRegularFile(stamp) && Files.readString(stamp, StandardCharsets.UTF_8).strip().equals(lockHash)) {
-            return nodeDir;
-        }
-        Run npm = run(nodeDir, NPM_CI_TIMEOUT, "npm-ci",
-                List.of(npmCommand(), "ci", "--no-audit", "--no-fund", "--loglevel=error"));
-        assertThat(npm.exitCode()).as("npm ci failed; " + npm.describe()).isZero();
-        Files.writeString(stamp, lockHash + "\n", StandardCharsets.UTF_8);
-        return nodeDir;
-    }
-
-    /** Fails (never skips) when node or npm is missing or too old: CI has them, so absence is a broken machine. */
-    private static void requireNode(Path workDir) throws InterruptedException {
-        Run version = runTool(workDir, "node", List.of("node", "--version"));
-        String text = version.stdout().strip();
-        int major;
-        try {
-            major = Integer.parseInt(text.replaceFirst("^v", "").split("\\.")[0]);
-        } catch (NumberFormatException e) {
-            throw new AssertionError("Cannot read the Node version from 'node --version': " + version.describe(), e);
-        }
-        if (major < MIN_NODE_MAJOR) {
-            fail("KafkajsInteropIT needs Node " + MIN_NODE_MAJOR + " or newer on the PATH; found " + text);
-        }
-        runTool(workDir, "npm", List.of(npmCommand(), "--version"));
-    }
-
-    private static Run runTool(Path workDir, String tool, List<String> command) throws InterruptedException {
-        Run run;
-        try {
-            run = run(workDir, Duration.ofSeconds(30), tool + "-version", command);
-        } catch (UncheckedIOException e) {
-            throw new AssertionError("KafkajsInteropIT needs '" + tool + "' (Node " + MIN_NODE_MAJOR
-                    + "+ with npm) on the PATH to run the kafkajs client, and it could not be started: "
-                    + e.getCause().getMessage(), e);
-        }
-        if (run.exitCode() != 0) {
-            fail("KafkajsInteropIT needs a working '" + tool + "' on the PATH; " + run.describe());
-        }
-        return run;
-    }
-
-    private static String npmCommand() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows") ? "npm.cmd" : "npm";
-    }
-
-    private static String sha256(Path... files) throws IOException {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path file : files) {
-                digest.update(Files.readAllBytes(file));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Runs a command with its output in files beside it (no pipe to fill up), killing it after the timeout.
-     *
-     * @throws UncheckedIOException when the command cannot be started, e.g. because it is not on the PATH
-     */
-    private static Run run(Path workDir, Duration timeout, String name, List<String> command) throws InterruptedException {
-        Path out = workDir.resolve(name + ".stdout.log");
-        Path err = workDir.resolve(name + ".stderr.log");
-        Process process;
-        try {
-            process = new ProcessBuilder(command)
-                    .directory(workDir.toFile())
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + String.join(" ", command), e);
-        }
-        long started = System.nanoTime();
-        boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (!finished) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        return new Run(command, finished ? process.exitValue() : -1, !finished, took, read(out), read(err));
-    }
-
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")
-                ? "NUL" : "/dev/null");
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "<cannot read " + file + ": " + e + ">";
-        }
-    }
-
-    private record Run(List<String> command, int exitCode, boolean timedOut, Duration took, String stdout, String stderr) {
-
-        String describe() {
-            return "`" + String.join(" ", command) + "` "
-                    + (timedOut ? "was killed after " + took.toSeconds() + " s" : "exited " + exitCode + " after " + took.toMillis() + " ms")
-                    + "\n--- stderr ---\n" + tail(stderr) + "\n--- stdout ---\n" + tail(stdout);
-        }
-
-        private static String tail(String text) {
-            return text.length() <= MAX_OUTPUT_IN_MESSAGE
-                    ? text
-                    : "[... " + (text.length() - MAX_OUTPUT_IN_MESSAGE) + " chars cut ...]"
-                            + text.substring(text.length() - MAX_OUTPUT_IN_MESSAGE);
-        }
     }
 }

@@ -89,7 +89,7 @@ class LauncherIT {
         // given: free ports for everything the demo starts
         List<String> arguments = new ArrayList<>(List.of(launcherScript().toString(), "demo", "--host", "127.0.0.1"));
         for (String option : List.of("--kafka-port", "--controller-port", "--registry-port", "--profile-port",
-                "--scoring-port", "--connect-port", "--smtp-port", "--ads-port", "--redis-port")) {
+                "--scoring-port", "--connect-port", "--smtp-port", "--ads-port", "--redis-port", "--web-port")) {
             arguments.add(option);
             arguments.add(Integer.toString(Ports.free("127.0.0.1")));
         }
