@@ -66,7 +66,7 @@ public final class Simulation implements AutoCloseable {
     private final CountingSink counted;
     private final World world;
     private final FeedbackSource feedbackSource;
-    private final Pause afterHistory;
+    private final KafkaSettings kafka;
     private final ConcurrentLinkedQueue<Feedback> feedback = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile long simulatedMillis;
@@ -77,13 +77,13 @@ public final class Simulation implements AutoCloseable {
 
     /** What a simulation is built from; see {@link Builder} for the meaning and defaults. */
     record Settings(long seed, int guests, int concerts, LocalDate startDate, int historyYears, double acceleration,
-                    double maxEventsPerSecond, int newsletterEveryDays) {
+                    double maxEventsPerSecond, int newsletterEveryDays, Duration historySettle) {
     }
 
-    private Simulation(Settings settings, EventSink sink, FeedbackSource feedbackSource, EventClock clock, Pause afterHistory) {
+    private Simulation(Settings settings, EventSink sink, FeedbackSource feedbackSource, EventClock clock, KafkaSettings kafka) {
         this.settings = settings;
         this.feedbackSource = feedbackSource;
-        this.afterHistory = afterHistory;
+        this.kafka = kafka;
         Taxonomy taxonomy = Taxonomy.standard();
         this.programme = Programme.generate(taxonomy, settings.seed(), settings.startDate(), settings.concerts(), settings.historyYears());
         Instant start = programme.current().start();
@@ -141,7 +141,7 @@ public final class Simulation implements AutoCloseable {
     }
 
     /** Runs {@code simulated} of simulated time in the calling thread, unpaced (offline use; not with {@link #start}). */
-    public synchronized void runFor(Duration simulated) throws InterruptedException {
+    public synchronized void runFor(Duration simulated) {
         if (runner != null) {
             throw new IllegalStateException("runFor is for simulations that are not started");
         }
@@ -190,21 +190,14 @@ public final class Simulation implements AutoCloseable {
      * Publishes the catalogue, writes the reference data — with the history at its historic times, without it
      * stamped as of now — and schedules the guests.
      */
-    private void prepare() throws InterruptedException {
+    private void prepare() {
         if (prepared) {
             return;
         }
         prepared = true;
         world.publishCatalogue();
         if (settings.historyYears() > 0) {
-            Instant to = programme.current().start();
-            Instant from = programme.start();
-            HistoryGenerator.Summary history = new HistoryGenerator(programme, audience, inventory, settings.seed())
-                    .run(from, to, counted, world::historicalPurchase);
-            LOG.info("History from {} to {}: {} purchases, {} refunds, {} reference records", from, to, history.purchases(),
-                    history.refunds(), history.referenceRecords());
-            counted.flush();
-            afterHistory.run();
+            writeHistory();
         } else {
             Instant now = world.stamp(world.now());
             for (Guest guest : audience.guests()) {
@@ -214,10 +207,43 @@ public final class Simulation implements AutoCloseable {
         world.begin();
     }
 
-    /** What to do between the history and the live run (wait for Encore to read the history). */
-    @FunctionalInterface
-    interface Pause {
-        void run() throws InterruptedException;
+    /**
+     * The history in time order. With Kafka, every stretch of 25 days of event time waits until Encore's
+     * consumers have read the stretch before: Kafka Streams may take the records of different topics out of
+     * order, and profile-stream rejects events more than 30 days older than the newest it has seen.
+     */
+    private void writeHistory() {
+        Instant to = programme.current().start();
+        Instant from = programme.start();
+        HistoryGenerator generator = new HistoryGenerator(programme, audience, inventory, settings.seed());
+        HistoryGenerator.Summary history;
+        if (kafka == null) {
+            history = generator.run(from, to, counted, world::historicalPurchase);
+        } else {
+            try (ConsumerCatchUp catchUp = new ConsumerCatchUp(kafka, historyTopics(kafka))) {
+                history = generator.run(from, to, counted, world::historicalPurchase, at -> {
+                    counted.flush();
+                    awaitQuietly(catchUp);
+                    drainFeedback(); // what Encore publishes meanwhile must not pile up in memory
+                });
+            }
+        }
+        LOG.info("History from {} to {}: {} purchases, {} refunds, {} reference records", from, to, history.purchases(),
+                history.refunds(), history.referenceRecords());
+    }
+
+    private void awaitQuietly(ConsumerCatchUp catchUp) {
+        try {
+            catchUp.await(settings.historySettle());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Encore read the history", e);
+        }
+    }
+
+    private static List<String> historyTopics(KafkaSettings kafka) {
+        return Stream.of(OutputTopic.TICKET_SALES, OutputTopic.IDENTITY_LINKS, OutputTopic.GUEST_CONSENTS,
+                OutputTopic.GUEST_CONTACTS, OutputTopic.MARKET_SPEND).map(t -> kafka.topicPrefix() + t.logicalName()).toList();
     }
 
     private void drainFeedback() {
@@ -309,17 +335,12 @@ public final class Simulation implements AutoCloseable {
         }
 
         /**
-         * With Kafka and history: how long to wait at most, after writing the history, for its consumers (Encore)
-         * to have read it before the live run starts (default 3 minutes).
+         * With Kafka and history: how long to wait at most for Encore's consumers to read each 25-day stretch of the
+         * history before the next (default 3 minutes; a stretch read at once takes a quarter of a second).
          */
         public Builder historySettle(Duration value) {
             historySettle = Objects.requireNonNull(value, "historySettle");
             return this;
-        }
-
-        private static List<String> historyTopics(KafkaSettings kafka) {
-            return Stream.of(OutputTopic.TICKET_SALES, OutputTopic.IDENTITY_LINKS, OutputTopic.GUEST_CONSENTS,
-                    OutputTopic.GUEST_CONTACTS, OutputTopic.MARKET_SPEND).map(t -> kafka.topicPrefix() + t.logicalName()).toList();
         }
 
         public Builder seed(long value) {
@@ -398,20 +419,17 @@ public final class Simulation implements AutoCloseable {
             validate();
             double cap = maxEventsPerSecond != null ? maxEventsPerSecond : kafka != null ? 1000 : 0;
             Settings settings = new Settings(seed, guests, concerts, startDate, historyYears, acceleration, cap,
-                    newsletterEveryDays);
+                    newsletterEveryDays, historySettle);
             EventSink out = sink;
             FeedbackSource in = feedback;
             EventClock stamps = clock;
-            Pause afterHistory = () -> { };
             if (kafka != null) {
-                KafkaSettings settingsOfKafka = kafka;
                 out = new KafkaSink(kafka);
                 in = in == null ? new KafkaFeedback(kafka) : in;
                 stamps = stamps == null ? EventClock.wall(System::currentTimeMillis) : stamps;
-                afterHistory = () -> ConsumerCatchUp.await(settingsOfKafka, historyTopics(settingsOfKafka), historySettle);
             }
             return new Simulation(settings, out == null ? new MemorySink() : out, in,
-                    stamps == null ? EventClock.simulated() : stamps, afterHistory);
+                    stamps == null ? EventClock.simulated() : stamps, kafka);
         }
 
         private void validate() {

@@ -81,7 +81,7 @@ public final class SimulatorCli implements Callable<Integer> {
     @Option(names = "--duration", description = "Stop after this wall-clock time, e.g. 90s, 10m, 2h (live; default: the season's end or Ctrl-C).")
     String duration;
 
-    @Option(names = "--history-settle", description = "Live with history: wait at most this long for Encore to read the history before the live run (default: 3m).")
+    @Option(names = "--history-settle", description = "Live with history: wait at most this long for Encore to read each 25 days of history (default: 3m).")
     String historySettle;
 
     @Option(names = "--newsletter-days", description = "A newsletter campaign every N simulated days, 0 for none (live; default: 7).")

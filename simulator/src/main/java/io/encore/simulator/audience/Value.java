@@ -13,8 +13,11 @@ import java.time.Instant;
  */
 public record Value(double ordersPerYear, double trend, Instant since, double visitsPerYear) {
 
-    /** The order rate {@code years} years after the simulation's start (negative for history). */
+    /**
+     * The order rate {@code years} years after the simulation's start (negative for history): the trend
+     * compounds, within a third and three times today's rate.
+     */
     public double ordersPerYearAt(double years) {
-        return ordersPerYear * Math.exp(trend * years);
+        return ordersPerYear * Math.min(3.0, Math.max(1.0 / 3, Math.exp(trend * years)));
     }
 }

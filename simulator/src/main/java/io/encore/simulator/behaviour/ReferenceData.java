@@ -38,10 +38,13 @@ public final class ReferenceData {
     public record Timed(long at, SimRecord record) {
     }
 
-    /** The guest's records as of the start: none for a prospect. */
-    public static List<Timed> atStart(long seed, Guest guest) {
+    /**
+     * The guest's records as of the start (none for a prospect), stamped when the guest became a customer but
+     * not before {@code notBefore}: a history that starts in 2021 begins with the CRM as it stood then.
+     */
+    public static List<Timed> atStart(long seed, Guest guest, long notBefore) {
         List<Timed> records = new ArrayList<>();
-        long since = guest.value().since().toEpochMilli();
+        long since = Math.max(guest.value().since().toEpochMilli(), notBefore);
         if (guest.kind() == GuestKind.REGISTERED) {
             records.addAll(account(seed, guest, since, LinkReason.NEWSLETTER_SIGNUP));
             if (guest.card() != null) {
@@ -71,7 +74,7 @@ public final class ReferenceData {
      */
     public static List<SimRecord> restamped(long seed, Guest guest, Instant at) {
         List<SimRecord> records = new ArrayList<>();
-        for (Timed timed : atStart(seed, guest)) {
+        for (Timed timed : atStart(seed, guest, Long.MIN_VALUE)) {
             SimRecord record = timed.record();
             SpecificRecord value = record.value();
             if (value instanceof GuestConsent consent) {

@@ -46,6 +46,19 @@ public final class HistoryGenerator {
         void purchased(int guest, int concert, boolean refunded, long at);
     }
 
+    /**
+     * Called before the first record of each new stretch of at most {@link #STRETCH_MILLIS} of event time, and at
+     * the end: a consumer that processes the records of one stretch in any order stays within profile-stream's
+     * 30-day de-duplication horizon, as long as it has read the stretch before when the next one comes.
+     */
+    @FunctionalInterface
+    public interface Checkpoint {
+        void reached(long at);
+    }
+
+    /** Event time covered between two checkpoints. */
+    public static final long STRETCH_MILLIS = 25 * DAY;
+
     /** What was written. */
     public record Summary(long purchases, long refunds, long soldOut, long referenceRecords) {
     }
@@ -64,29 +77,59 @@ public final class HistoryGenerator {
 
     /** Writes the reference data and the sales of [{@code from}, {@code to}) to {@code sink} in time order. */
     public Summary run(Instant from, Instant to, EventSink sink, PurchaseListener listener) {
+        return run(from, to, sink, listener, at -> { });
+    }
+
+    /** As {@link #run(Instant, Instant, EventSink, PurchaseListener)}, calling {@code checkpoint} between stretches. */
+    public Summary run(Instant from, Instant to, EventSink sink, PurchaseListener listener, Checkpoint checkpoint) {
         Orders orders = orders(from.toEpochMilli(), to.toEpochMilli());
         long[] order = orders.sortedByTime(from.toEpochMilli());
-        List<ReferenceData.Timed> references = references();
+        List<ReferenceData.Timed> references = references(from.toEpochMilli());
         Replay replay = new Replay(orders, sink, listener, new ConcertChooser(programme));
+        Stretches stretches = new Stretches(checkpoint);
         int next = 0;
         for (long key : order) {
             int entry = (int) key;
             long at = orders.time[entry];
             while (next < references.size() && references.get(next).at() <= at) {
+                stretches.before(references.get(next).at());
                 sink.accept(references.get(next++).record());
             }
+            stretches.before(at);
             replay.apply(entry);
         }
         while (next < references.size()) {
+            stretches.before(references.get(next).at());
             sink.accept(references.get(next++).record());
         }
+        checkpoint.reached(to.toEpochMilli());
         return new Summary(replay.purchases, replay.refunds, replay.soldOut, references.size());
     }
 
-    private List<ReferenceData.Timed> references() {
+    /** Calls the checkpoint when a record is more than a stretch later than the first of the current stretch. */
+    private static final class Stretches {
+
+        private final Checkpoint checkpoint;
+        private long start = Long.MIN_VALUE;
+
+        Stretches(Checkpoint checkpoint) {
+            this.checkpoint = checkpoint;
+        }
+
+        void before(long at) {
+            if (start == Long.MIN_VALUE) {
+                start = at;
+            } else if (at - start >= STRETCH_MILLIS) {
+                checkpoint.reached(at);
+                start = at;
+            }
+        }
+    }
+
+    private List<ReferenceData.Timed> references(long from) {
         List<ReferenceData.Timed> references = new ArrayList<>();
         for (Guest guest : audience.guests()) {
-            references.addAll(ReferenceData.atStart(seed, guest));
+            references.addAll(ReferenceData.atStart(seed, guest, from));
         }
         references.sort(Comparator.comparingLong(ReferenceData.Timed::at));
         return references;
@@ -109,7 +152,7 @@ public final class HistoryGenerator {
                     long at = sliceStart + (long) (random.nextDouble() * (sliceEnd - sliceStart));
                     int concert = chooser.choose(random, guest, at);
                     if (concert >= 0) {
-                        orders.add(random, guest, programme.concert(concert), at);
+                        orders.add(random, guest, programme.concert(concert), at, to);
                     }
                 }
             }
@@ -129,13 +172,16 @@ public final class HistoryGenerator {
         int[] refundOf = new int[1024];
         int size;
 
-        void add(SplittableRandom random, Guest buyer, ConcertPlan concertPlan, long at) {
+        /** An order at {@code at}, and perhaps its refund if that too falls before {@code end}. */
+        void add(SplittableRandom random, Guest buyer, ConcertPlan concertPlan, long at, long end) {
             int seatCount = Math.max(1, Math.min(8, (int) Math.round(buyer.habits().seatsPerOrder() + 0.7 * Draw.gaussian(random))));
             int purchase = append(at, buyer.index(), concertPlan.index(), seatCount, salesChannel(random, buyer), -1);
             long untilConcert = concertPlan.startTime().toEpochMilli() - at;
             if (untilConcert > 2 * DAY && Draw.chance(random, 0.02)) {
                 long refundAt = at + DAY + (long) (random.nextDouble() * Math.min(30 * DAY, untilConcert - 2 * DAY));
-                append(refundAt, buyer.index(), concertPlan.index(), seatCount, channel[purchase], purchase);
+                if (refundAt < end) {
+                    append(refundAt, buyer.index(), concertPlan.index(), seatCount, channel[purchase], purchase);
+                }
             }
         }
 

@@ -3,12 +3,17 @@ package io.encore.simulator.kafka;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -24,20 +29,25 @@ import org.slf4j.LoggerFactory;
  * history, the live run waits for this: profile-stream rejects events older than 30 days of its stream time,
  * so live events (at the wall clock) must not reach it while it still works through the history.
  */
-public final class ConsumerCatchUp {
+public final class ConsumerCatchUp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerCatchUp.class);
-    private static final Duration POLL = Duration.ofSeconds(2);
+    private static final Duration POLL = Duration.ofMillis(250);
 
-    private ConsumerCatchUp() {
+    private final Admin admin;
+    private final List<String> topics;
+
+    public ConsumerCatchUp(KafkaSettings settings, Collection<String> topics) {
+        Map<String, Object> config = new HashMap<>(settings.clientOverrides());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        this.admin = Admin.create(config);
+        this.topics = List.copyOf(topics);
     }
 
     /** True when all readers caught up (or nobody reads the topics) within {@code timeout}. */
-    public static boolean await(KafkaSettings settings, Collection<String> topics, Duration timeout) throws InterruptedException {
-        Map<String, Object> config = new HashMap<>(settings.clientOverrides());
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    public boolean await(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Admin admin = Admin.create(config)) {
+        try {
             while (true) {
                 long lag = lag(admin, topics);
                 if (lag == 0) {
@@ -47,7 +57,7 @@ public final class ConsumerCatchUp {
                     LOG.warn("Consumers of {} are still {} records behind after {}; going on", topics, lag, timeout);
                     return false;
                 }
-                LOG.info("Waiting for the consumers of the history: {} records behind", lag);
+                LOG.debug("Waiting for the consumers of the history: {} records behind", lag);
                 Thread.sleep(POLL.toMillis());
             }
         } catch (ExecutionException e) {
@@ -55,7 +65,15 @@ public final class ConsumerCatchUp {
         }
     }
 
-    /** Records not yet committed by the groups that read the topics, summed; 0 when no group reads them. */
+    @Override
+    public void close() {
+        admin.close();
+    }
+
+    /**
+     * Records not yet committed by the groups that read the topics, summed over the topics each group reads (is
+     * assigned or has committed offsets on); 0 when no group reads them.
+     */
     static long lag(Admin admin, Collection<String> topics) throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get().values()) {
@@ -65,15 +83,28 @@ public final class ConsumerCatchUp {
         long lag = 0;
         for (GroupListing group : admin.listGroups().all().get()) {
             Map<TopicPartition, OffsetAndMetadata> committed = committed(admin, group.groupId());
-            if (committed.keySet().stream().noneMatch(ends::containsKey)) {
-                continue;
-            }
+            Set<String> read = assigned(admin, group.groupId());
+            committed.keySet().forEach(p -> read.add(p.topic()));
             for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
-                OffsetAndMetadata at = committed.get(end.getKey());
-                lag += Math.max(0, end.getValue().offset() - (at == null ? 0 : at.offset()));
+                if (read.contains(end.getKey().topic())) {
+                    OffsetAndMetadata at = committed.get(end.getKey());
+                    lag += Math.max(0, end.getValue().offset() - (at == null ? 0 : at.offset()));
+                }
             }
         }
         return lag;
+    }
+
+    /** Topics the group's members are assigned now (a group that has not committed yet still reads them). */
+    private static Set<String> assigned(Admin admin, String group) throws InterruptedException {
+        try {
+            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+            return description.members().stream().flatMap(m -> m.assignment().topicPartitions().stream())
+                    .map(TopicPartition::topic).collect(Collectors.toCollection(HashSet::new));
+        } catch (ExecutionException e) {
+            LOG.debug("Cannot describe group {}: {}", group, e.getCause().toString());
+            return new HashSet<>();
+        }
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> committed(Admin admin, String group) throws InterruptedException {

@@ -145,12 +145,26 @@ public final class KafkaFeedback implements FeedbackSource {
                 return Optional.ofNullable(send).map(Feedback.EmailSent::new);
             }
             ConcertAudience audience = catalogue.concertAudiences().valueSerde().deserializer().deserialize(record.topic(), record.value());
-            return Optional.of(new Feedback.Audience(record.key(), audience));
+            return Optional.of(new Feedback.Audience(record.key(), newcomers(audience)));
         } catch (SerializationException e) {
             undecodable.incrementAndGet();
             LOG.warn("Skipping an undecodable record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * The part of an audience the ad platform acts on — the members added since the previous version (all of
+     * them in a first version) — so that hundreds of republished audiences of a thousand members each do not
+     * fill the memory while they wait to be applied.
+     */
+    static ConcertAudience newcomers(ConcertAudience audience) {
+        if (audience == null) {
+            return null;
+        }
+        return ConcertAudience.newBuilder(audience)
+                .setMembers(audience.getPreviousVersion() == null ? audience.getMembers() : List.of())
+                .setRemoved(List.of()).build();
     }
 
     private void sleep() {

@@ -2,7 +2,10 @@ package io.encore.simulator.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +71,8 @@ class HistoryGeneratorTest {
         Map<String, Integer> seats = new HashMap<>();
         for (TicketSale sale : sales()) {
             ConcertPlan concert = PROGRAMME.byId(sale.getConcertId()).orElseThrow();
-            assertThat(sale.getOccurredAt()).isAfterOrEqualTo(concert.saleOpens()).isBefore(concert.startTime());
+            assertThat(sale.getOccurredAt()).isAfterOrEqualTo(concert.saleOpens()).isBefore(concert.startTime())
+                    .as("history ends where the live run begins").isBefore(PROGRAMME.current().start());
             seats.merge(sale.getConcertId(), sale.getType() == TicketSaleType.PURCHASE ? sale.getSeats() : -sale.getSeats(), Integer::sum);
         }
         for (Map.Entry<String, Integer> sold : seats.entrySet()) {
@@ -139,5 +144,33 @@ class HistoryGeneratorTest {
 
     private static Guest guest(String key) {
         return audience.byIdentifier(key).orElseThrow();
+    }
+
+    @Test
+    void shouldCallTheCheckpointBetweenStretchesOfAtMost25DaysOfEventTime() {
+        // given
+        MemorySink stretched = new MemorySink();
+        List<Integer> checkpoints = new ArrayList<>();
+
+        // when
+        new HistoryGenerator(PROGRAMME, audience, new Inventory(PROGRAMME, audience.size()), SEED)
+                .run(PROGRAMME.start(), PROGRAMME.current().start(), stretched, (g, c, r, at) -> { },
+                        at -> checkpoints.add(stretched.records().size()));
+
+        // then: the same records, and each stretch between checkpoints spans less than 25 days
+        assertThat(stretched.records()).isEqualTo(sink.records());
+        assertThat(checkpoints.size()).isGreaterThan(3 * 365 / 25);
+        int from = 0;
+        for (int to : checkpoints) {
+            List<Instant> times = stretched.records().subList(from, to).stream().map(r -> time(r.value())).toList();
+            if (!times.isEmpty()) {
+                assertThat(Duration.between(times.get(0), times.get(times.size() - 1))).isLessThan(Duration.ofDays(25));
+            }
+            from = to;
+        }
+    }
+
+    private static Instant time(SpecificRecord value) {
+        return value instanceof GuestContact contact ? contact.getUpdatedAt() : (Instant) value.get(value.getSchema().getField("occurredAt").pos());
     }
 }

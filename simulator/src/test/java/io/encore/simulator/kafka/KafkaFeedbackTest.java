@@ -17,6 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.encore.schemas.avro.AudienceMember;
 import io.encore.schemas.avro.Channel;
 import io.encore.schemas.avro.ConcertAudience;
 import io.encore.schemas.avro.EmailSend;
@@ -71,6 +72,24 @@ class KafkaFeedbackTest {
                 new Feedback.Audience("c1", audience));
         assertThat(feedback.failure()).isEmpty();
         assertThat(consumer.closed()).isTrue();
+    }
+
+    @Test
+    void shouldKeepOnlyTheNewcomersOfALaterAudienceVersion() {
+        // given
+        AudienceMember anna = new AudienceMember("GUEST_ID:g-1", 0.9, false, List.of(), "r1");
+        AudienceMember bo = new AudienceMember("GUEST_ID:g-2", 0.8, false, List.of(), "r2");
+        ConcertAudience first = ConcertAudience.newBuilder().setConcertId("c1").setMembers(List.of(anna)).setAdded(List.of(anna))
+                .setVersion(1).setGeneratedAt(Instant.EPOCH).build();
+        ConcertAudience second = ConcertAudience.newBuilder(first).setMembers(List.of(anna, bo)).setAdded(List.of(bo))
+                .setRemoved(List.of(anna)).setVersion(2).setPreviousVersion(1L).build();
+
+        // when / then
+        assertThat(KafkaFeedback.newcomers(first).getMembers()).containsExactly(anna);
+        assertThat(KafkaFeedback.newcomers(second).getMembers()).isEmpty();
+        assertThat(KafkaFeedback.newcomers(second).getAdded()).containsExactly(bo);
+        assertThat(KafkaFeedback.newcomers(second).getRemoved()).isEmpty();
+        assertThat(KafkaFeedback.newcomers(null)).isNull();
     }
 
     @SuppressWarnings("unchecked")
