@@ -65,6 +65,11 @@ enum HistoryFile {
         return mapper.map(row, topics);
     }
 
+    /** The name of the topic the file's rows go to. */
+    String topic(TopicCatalogue topics) {
+        return mapper.topic(topics);
+    }
+
     /** A row checked and mapped, without producing it (the validation of a dry run). */
     void check(CsvRow row) throws RowRejectedException {
         mapper.check(row);
@@ -75,6 +80,8 @@ enum HistoryFile {
         ProducerRecord<String, byte[]> map(CsvRow row, TopicCatalogue topics) throws RowRejectedException;
 
         void check(CsvRow row) throws RowRejectedException;
+
+        String topic(TopicCatalogue topics);
     }
 
     /** A row function returning a record and its key. */
@@ -99,6 +106,11 @@ enum HistoryFile {
             @Override
             public void check(CsvRow row) throws RowRejectedException {
                 rows.apply(row);
+            }
+
+            @Override
+            public String topic(TopicCatalogue topics) {
+                return topicOf.apply(topics).name();
             }
         };
     }

@@ -11,6 +11,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -53,6 +54,7 @@ public final class Importer {
     private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
     private static final long PROGRESS_EVERY_NANOS = Duration.ofMillis(200).toNanos();
     private static final long PROGRESS_EVERY_ROWS = 1_000;
+    private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(5);
 
     /**
      * What to import and where to.
@@ -63,13 +65,21 @@ public final class Importer {
      * @param rejects            the rejects file to write (replaced on every run)
      * @param rowsPerTransaction rows per transaction, and so how often the ledger records progress
      * @param dryRun             check every row and write the rejects file, but produce nothing
+     * @param stretch            event time produced before waiting for the topics' consumers to catch up (after
+     *                           the catalogue too); null never waits
      */
     public record Settings(Path directory, TopicCatalogue topics, Map<String, Object> clientSettings, Path rejects,
-                           int rowsPerTransaction, boolean dryRun) {
+                           int rowsPerTransaction, boolean dryRun, Duration stretch) {
+
+        /** The stretch docs/import.md asks for: less than profile-stream's 30-day de-duplication horizon. */
+        public static final Duration DEFAULT_STRETCH = Duration.ofDays(25);
 
         public Settings {
             if (rowsPerTransaction < 1) {
                 throw new IllegalArgumentException("rowsPerTransaction must be at least 1");
+            }
+            if (stretch != null && (stretch.isNegative() || stretch.isZero())) {
+                throw new IllegalArgumentException("stretch must be positive");
             }
             clientSettings = Map.copyOf(clientSettings);
         }
@@ -150,6 +160,7 @@ public final class Importer {
                         }
                     }
                 }
+                Instant stretchEnd = pace(production, position, null);
                 PriorityQueue<HistoryReader> merge = new PriorityQueue<>(Comparator
                         .comparing(HistoryReader::currentTime).thenComparing(reader -> reader.file().ordinal()));
                 for (HistoryReader reader : readers) {
@@ -159,6 +170,9 @@ public final class Importer {
                 }
                 while (!merge.isEmpty()) {
                     HistoryReader reader = merge.poll();
+                    if (stretchEnd != null && reader.currentTime().isAfter(stretchEnd) && position > entry.position()) {
+                        stretchEnd = pace(production, position, reader.currentTime());
+                    }
                     handle(reader, winners, position++, entry.position(), rejects, production);
                     if (reader.advance()) {
                         merge.add(reader);
@@ -176,6 +190,31 @@ public final class Importer {
         counts.forEach((file, c) -> results.add(new FileResult(file.fileName(), c[0], c[1], c[2], c[3])));
         return new Result(importId, false, entry.position(), results, produced, rejected, settings.rejects(), elapsed(),
                 settings.dryRun());
+    }
+
+    /**
+     * Between stretches of event time: commits what was produced and waits until the consumers of the input
+     * topics (profile-stream) have read it, so Kafka Streams cannot read one topic a month ahead of another and
+     * reject the other's events as older than its de-duplication horizon. Returns the next stretch's end.
+     */
+    private Instant pace(Production production, long position, Instant from) {
+        if (settings.stretch() == null || production == null) {
+            return null;
+        }
+        production.checkpoint(position, produced, rejected);
+        List<String> inputs = new ArrayList<>();
+        for (HistoryFile file : HistoryFile.values()) {
+            inputs.add(file.topic(settings.topics()));
+        }
+        try (ConsumerCatchUp catchUp = new ConsumerCatchUp(settings.clientSettings(), inputs)) {
+            catchUp.await(CATCH_UP_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportException("interrupted while waiting for the consumers of the history", e);
+        } catch (KafkaException e) {
+            throw new ImportException("cannot read the consumers' progress: " + e.getMessage(), e);
+        }
+        return from == null ? Instant.MIN.plus(settings.stretch()) : from.plus(settings.stretch());
     }
 
     /** One row: checked, then produced (or, before the resume position, only counted), rejected or superseded. */
@@ -363,6 +402,13 @@ public final class Importer {
         void handled(long position) {
             if (++inTransaction >= settings.rowsPerTransaction()) {
                 commit(new ImportLedger.Entry(position + 1, false, produced + 1, rejected));
+            }
+        }
+
+        /** Commits the open transaction, if it holds rows, with the position reached. */
+        void checkpoint(long position, long producedRows, long rejectedRows) {
+            if (inTransaction > 0) {
+                commit(new ImportLedger.Entry(position, false, producedRows, rejectedRows));
             }
         }
 

@@ -29,7 +29,7 @@ class ImporterTest {
 
     private Importer.Result dryRun() {
         return Importer.run(new Importer.Settings(dir, HistoryFixtures.topics("importer-" + UUID.randomUUID()),
-                HistoryFixtures.noKafka(), dir.resolve("out/rejects.csv"), 100, true), reports::add);
+                HistoryFixtures.noKafka(), dir.resolve("out/rejects.csv"), 100, true, null), reports::add);
     }
 
     @Test

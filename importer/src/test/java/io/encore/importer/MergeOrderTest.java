@@ -35,7 +35,7 @@ class MergeOrderTest {
                 HistoryFixtures.concert("c", 1, "2030-01-01T00:00:00Z").replace(",ON_SALE,", ",,")));
         // when
         Importer.run(new Importer.Settings(dir, HistoryFixtures.topics("merge-" + UUID.randomUUID()),
-                HistoryFixtures.noKafka(), dir.resolve("rejects.csv"), 10, true), progress -> { });
+                HistoryFixtures.noKafka(), dir.resolve("rejects.csv"), 10, true, null), progress -> { });
         // then: the reject lines in handling order, as file:first value of the row
         List<String> rejects = Files.readAllLines(dir.resolve("rejects.csv"));
         assertThat(rejects).hasSize(7);

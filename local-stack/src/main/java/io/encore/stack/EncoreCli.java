@@ -3,7 +3,10 @@ package io.encore.stack;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +30,9 @@ import io.encore.runtime.config.EncoreConfig;
 import io.encore.runtime.streams.StreamsApp;
 import io.encore.scoring.ScoringStreamApp;
 import io.encore.scoring.config.ScoringStreamConfig;
+import io.encore.simulator.Simulation;
+import io.encore.simulator.SimulatorCli;
+import io.encore.simulator.kafka.KafkaSettings;
 import io.encore.stack.standin.LocalSmtp;
 import io.encore.web.WebApp;
 import io.encore.web.config.WebConfig;
@@ -38,7 +44,7 @@ import io.encore.web.operator.Outbox;
  */
 @Command(name = "encore", mixinStandardHelpOptions = true, version = "Encore 0.1.0-SNAPSHOT",
         description = "Event-streaming personalization for concert halls.",
-        subcommands = {EncoreCli.Stack.class, EncoreCli.Demo.class, ImportCommand.class},
+        subcommands = {EncoreCli.Stack.class, EncoreCli.Demo.class, SimulatorCli.class, ImportCommand.class},
         footer = {"", "Run './encore <command> --help' for the options of one command."})
 public final class EncoreCli implements Runnable {
 
@@ -177,6 +183,26 @@ public final class EncoreCli implements Runnable {
                 description = "HTTP port of the web app: the guest's front page and the operator's view (default: ${DEFAULT-VALUE}).")
         int webPort;
 
+        @Option(names = "--guests", defaultValue = "2000",
+                description = "Guests of the simulated concert hall (default: ${DEFAULT-VALUE}).")
+        int guests;
+
+        @Option(names = "--acceleration", defaultValue = "3600",
+                description = "Simulated seconds per second (default: ${DEFAULT-VALUE}, an hour a second).")
+        double acceleration;
+
+        @Option(names = "--rate", defaultValue = "400",
+                description = "Most events a second the simulator sends (default: ${DEFAULT-VALUE}).")
+        double rate;
+
+        @Option(names = "--history-years", defaultValue = "0",
+                description = "Years of ticket history the simulator writes before going live, on the first start only "
+                        + "(default: ${DEFAULT-VALUE}; each year takes minutes on a laptop while the apps read it).")
+        int historyYears;
+
+        @Option(names = "--no-simulator", description = "Run the engine without the simulated audience (feed it yourself).")
+        boolean noSimulator;
+
         @Option(names = "--plugin-path", description = "The Connect worker's plugin.path (default: from ./encore).",
                 defaultValue = "${sys:encore.connect.plugin.path:-local-stack/target/connect-plugins}")
         Path pluginPath;
@@ -217,11 +243,43 @@ public final class EncoreCli implements Runnable {
                         channels)), outbox(channels.smtp()), channels.ads()::audienceSizes).start();
                 apps.add(web);
                 report(out, "web app", web.port(), started);
+                if (!noSimulator) {
+                    apps.add(startSimulation(stack, out));
+                }
                 return new Started(apps, endpoints(profile, scoring, channels, web));
             } catch (RuntimeException | LinkageError e) {
                 closeAll(apps); // what started before the failure stops with it
                 throw e;
             }
+        }
+
+        /**
+         * The simulated concert hall, producing to the stack and answering what Encore shows its guests. With
+         * {@code --history-years}, ticket history first, once per data directory (a marker remembers it: the same
+         * history again would be older than profile-stream's de-duplication horizon and only fill the dead-letter
+         * topic), then live.
+         */
+        private Simulation startSimulation(LocalStack stack, PrintWriter out) {
+            long started = System.nanoTime();
+            Path marker = options.dataDir.resolve("simulator").resolve("history-written");
+            boolean history = historyYears > 0 && !Files.exists(marker);
+            Simulation simulation = Simulation.builder().seed(42).guests(guests).startDate(LocalDate.now())
+                    .historyYears(history ? historyYears : 0).acceleration(acceleration).maxEventsPerSecond(rate)
+                    .kafka(KafkaSettings.of(stack.bootstrapServers(), stack.registryUrl(), options.topicPrefix))
+                    .build().start();
+            if (history) { // written once started: a stop during the history does not write it again either
+                try {
+                    Files.createDirectories(marker.getParent());
+                    Files.writeString(marker, Instant.now() + "\n");
+                } catch (IOException e) {
+                    LOG.warn("Cannot write {}: the next start writes the history again", marker, e);
+                }
+            }
+            out.printf("  ✔ simulator started: %,d guests, %,d concerts, %s (%.1f s)%n", guests,
+                    simulation.season().concerts().size(), history ? historyYears + " year(s) of history first, then live"
+                            : "live", (System.nanoTime() - started) / 1e9);
+            out.flush();
+            return simulation;
         }
 
         /** Where the guests' browsers reach the web app, and so where the e-mails' tracking links point. */

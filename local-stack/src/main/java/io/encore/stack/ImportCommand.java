@@ -59,6 +59,11 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Check every row and write the rejects file; produce nothing.")
     boolean dryRun;
 
+    @Option(names = "--stretch-days", defaultValue = "25",
+            description = "Days of event time produced before waiting until the input topics' consumers (profile-stream) "
+                    + "have read them, so none is read a month ahead of another; 0 never waits (default: ${DEFAULT-VALUE}).")
+    int stretchDays;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -79,7 +84,8 @@ final class ImportCommand implements Callable<Integer> {
         Importer.Result result;
         try {
             result = Importer.run(new Importer.Settings(directory, config.topicCatalogue(), clientSettings(merged),
-                    rejectsFile, rowsPerTransaction, dryRun), bar::show);
+                    rejectsFile, rowsPerTransaction, dryRun, stretchDays > 0 ? Duration.ofDays(stretchDays) : null),
+                    bar::show);
         } catch (ImportException e) {
             bar.end();
             out.println("✘ " + e.getMessage());

@@ -59,7 +59,7 @@ class ImportIT {
         TopicCatalogue topics = catalogue(stack, names);
         writeHistory();
         Importer.Settings settings = new Importer.Settings(dir, topics, Map.of("bootstrap.servers", stack.bootstrapServers()),
-                dir.resolve("rejects.csv"), 500, false);
+                dir.resolve("rejects.csv"), 500, false, Importer.Settings.DEFAULT_STRETCH);
 
         // when: the first run stops after 1,200 to 2,000 rows (as a Ctrl-C would), then the import runs again
         assertThatThrownBy(() -> Importer.run(settings, progress -> {

@@ -87,7 +87,8 @@ class LauncherIT {
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void shouldRunTheSinksOnTheStandInsAndLeaveNoProcessBehindWhenTheDemoStops() throws Exception {
         // given: free ports for everything the demo starts
-        List<String> arguments = new ArrayList<>(List.of(launcherScript().toString(), "demo", "--host", "127.0.0.1"));
+        List<String> arguments = new ArrayList<>(List.of(launcherScript().toString(), "demo", "--host", "127.0.0.1",
+                "--guests", "500"));
         for (String option : List.of("--kafka-port", "--controller-port", "--registry-port", "--profile-port",
                 "--scoring-port", "--connect-port", "--smtp-port", "--ads-port", "--redis-port", "--web-port")) {
             arguments.add(option);

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.encore.importer.ConsumerCatchUp;
 import io.encore.simulator.audience.Audience;
 import io.encore.simulator.audience.Guest;
 import io.encore.simulator.behaviour.EventClock;
@@ -30,7 +31,6 @@ import io.encore.simulator.catalogue.Programme;
 import io.encore.simulator.catalogue.Season;
 import io.encore.simulator.catalogue.Taxonomy;
 import io.encore.simulator.history.HistoryGenerator;
-import io.encore.simulator.kafka.ConsumerCatchUp;
 import io.encore.simulator.kafka.KafkaFeedback;
 import io.encore.simulator.kafka.KafkaSettings;
 import io.encore.simulator.kafka.KafkaSink;
@@ -220,7 +220,7 @@ public final class Simulation implements AutoCloseable {
         if (kafka == null) {
             history = generator.run(from, to, counted, world::historicalPurchase);
         } else {
-            try (ConsumerCatchUp catchUp = new ConsumerCatchUp(kafka, historyTopics(kafka))) {
+            try (ConsumerCatchUp catchUp = new ConsumerCatchUp(kafka.clientSettings(), historyTopics(kafka))) {
                 history = generator.run(from, to, counted, world::historicalPurchase, at -> {
                     counted.flush();
                     awaitQuietly(catchUp);

@@ -1,5 +1,6 @@
 package io.encore.simulator.kafka;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,6 +25,13 @@ public record KafkaSettings(String bootstrapServers, String schemaRegistryUrl, S
 
     public static KafkaSettings of(String bootstrapServers, String schemaRegistryUrl, String topicPrefix) {
         return new KafkaSettings(bootstrapServers, schemaRegistryUrl, topicPrefix, Map.of());
+    }
+
+    /** Client settings for an admin client: the bootstrap servers and the overrides. */
+    public Map<String, Object> clientSettings() {
+        Map<String, Object> settings = new HashMap<>(clientOverrides);
+        settings.put("bootstrap.servers", bootstrapServers);
+        return settings;
     }
 
     /** The topics with serdes over the registry; schemas are registered on first write. */

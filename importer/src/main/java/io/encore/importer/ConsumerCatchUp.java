@@ -1,4 +1,4 @@
-package io.encore.simulator.kafka;
+package io.encore.importer;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -25,9 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Waits until every consumer group that reads the given topics has committed up to their end. After writing
- * history, the live run waits for this: profile-stream rejects events older than 30 days of its stream time,
- * so live events (at the wall clock) must not reach it while it still works through the history.
+ * Waits until every consumer group that reads the given topics has committed up to their end. History is fed
+ * in stretches of event time with this wait between them (the importer, the simulator's history), and live
+ * events wait for it after history: profile-stream rejects events older than 30 days of its stream time, and
+ * Kafka Streams may read one input topic ahead of another, so nothing far older than what it has read may
+ * still be on its way.
  */
 public final class ConsumerCatchUp implements AutoCloseable {
 
@@ -37,10 +38,9 @@ public final class ConsumerCatchUp implements AutoCloseable {
     private final Admin admin;
     private final List<String> topics;
 
-    public ConsumerCatchUp(KafkaSettings settings, Collection<String> topics) {
-        Map<String, Object> config = new HashMap<>(settings.clientOverrides());
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        this.admin = Admin.create(config);
+    /** @param clientSettings Kafka client settings: bootstrap servers and any security settings */
+    public ConsumerCatchUp(Map<String, Object> clientSettings, Collection<String> topics) {
+        this.admin = Admin.create(new HashMap<>(clientSettings));
         this.topics = List.copyOf(topics);
     }
 
