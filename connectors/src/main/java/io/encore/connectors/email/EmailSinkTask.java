@@ -20,6 +20,7 @@ import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.encore.connectors.common.Backoff;
 import io.encore.connectors.common.EncoreRecordDecoder;
 import io.encore.connectors.common.HandledOffsets;
 import io.encore.connectors.common.ErrantRecords;
@@ -36,7 +37,6 @@ import io.encore.schemas.avro.EmailSend;
 public final class EmailSinkTask extends SinkTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmailSinkTask.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
     /** The task's lifecycle; {@link #put} is legal only while {@code RUNNING}. */
     enum State { CREATED, RUNNING, STOPPED }
@@ -164,7 +164,7 @@ public final class EmailSinkTask extends SinkTask {
             throw new RetriableException("Send " + sendId + " failed " + (attempt + 1) + " times, the worker redelivers: "
                     + failure.reason());
         }
-        Duration wait = backoff(attempt);
+        Duration wait = Backoff.exponential(config.retryBackoff(), attempt);
         LOG.warn("Send {} failed (attempt {} of {}), retrying in {}: {}", sendId, attempt + 1, config.maxRetries() + 1, wait,
                 failure.reason());
         try {
@@ -174,14 +174,6 @@ public final class EmailSinkTask extends SinkTask {
             throw new RetriableException("Interrupted while backing off send " + sendId);
         }
     }
-
-    /** {@code smtp.retry.backoff.ms} × 2^attempt, at most 60 s. */
-    private Duration backoff(int attempt) {
-        Duration wait = config.retryBackoff().multipliedBy(1L << Math.min(attempt, 20));
-        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
-    }
-
-
 
     /** Only offsets of records delivered, skipped or reported, for partitions still assigned. */
     @Override

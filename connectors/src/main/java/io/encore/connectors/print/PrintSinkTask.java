@@ -15,6 +15,7 @@ import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.encore.connectors.common.Backoff;
 import io.encore.connectors.common.EncoreRecordDecoder;
 import io.encore.connectors.common.ErrantRecords;
 import io.encore.connectors.common.HandledOffsets;
@@ -32,7 +33,6 @@ import io.encore.schemas.avro.PrintSend;
 public final class PrintSinkTask extends SinkTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrintSinkTask.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
     /** Waits between retries; a seam so tests need not sleep. */
     @FunctionalInterface
@@ -150,7 +150,7 @@ public final class PrintSinkTask extends SinkTask {
             throw new RetriableException("Send " + sendId + " failed " + (attempt + 1) + " times, the worker redelivers: "
                     + failure, failure);
         }
-        Duration wait = backoff(attempt);
+        Duration wait = Backoff.exponential(config.retryBackoff(), attempt);
         LOG.warn("Send {} failed (attempt {} of {}), retrying in {}: {}", sendId, attempt + 1, config.maxRetries() + 1, wait,
                 failure.toString());
         try {
@@ -159,12 +159,6 @@ public final class PrintSinkTask extends SinkTask {
             Thread.currentThread().interrupt();
             throw new RetriableException("Interrupted while backing off send " + sendId, e);
         }
-    }
-
-    /** {@code print.retry.backoff.ms} × 2^attempt, at most 60 s. */
-    private Duration backoff(int attempt) {
-        Duration wait = config.retryBackoff().multipliedBy(1L << Math.min(attempt, 20));
-        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
     }
 
     /** Only offsets of records delivered, skipped or reported, for partitions still assigned. */
