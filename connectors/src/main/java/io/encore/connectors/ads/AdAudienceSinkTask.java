@@ -4,20 +4,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.encore.connectors.common.HandledOffsets;
-import io.encore.connectors.common.ModuleVersion;
+import io.encore.connectors.common.EncoreSinkTask;
 import io.encore.schemas.avro.ConcertAudience;
 import io.encore.schemas.registry.SchemaRegistryClients;
 import io.encore.schemas.serde.AvroSerde;
@@ -31,14 +27,13 @@ import io.encore.schemas.serde.AvroWireFormat;
  * retries is read again. Uploads are idempotent (adding a present hash or removing an absent one changes
  * nothing), so resending the first batches of a record that failed half way is harmless.
  */
-public final class AdAudienceSinkTask extends SinkTask {
+public final class AdAudienceSinkTask extends EncoreSinkTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdAudienceSinkTask.class);
 
     enum State { CREATED, RUNNING, STOPPED }
 
     private final BatchDelivery.Sleeper sleeper;
-    private final HandledOffsets delivered = new HandledOffsets();
     private State state = State.CREATED;
     private AdAudienceSinkConnectorConfig config;
     private AvroSerde<ConcertAudience> serde;
@@ -51,11 +46,6 @@ public final class AdAudienceSinkTask extends SinkTask {
 
     AdAudienceSinkTask(BatchDelivery.Sleeper sleeper) {
         this.sleeper = sleeper;
-    }
-
-    @Override
-    public String version() {
-        return ModuleVersion.get();
     }
 
     @Override
@@ -75,7 +65,7 @@ public final class AdAudienceSinkTask extends SinkTask {
             throw new IllegalStateException("put() on a task that is " + state);
         }
         for (SinkRecord record : records) {
-            if (delivered.handled(record)) {
+            if (handled.handled(record)) {
                 continue; // handled before the worker redelivered this batch after a RetriableException
             }
             try {
@@ -84,7 +74,7 @@ public final class AdAudienceSinkTask extends SinkTask {
                 context.timeout(config.retryBackoff().toMillis());
                 throw e;
             }
-            delivered.markHandled(record);
+            handled.markHandled(record);
         }
     }
 
@@ -160,17 +150,6 @@ public final class AdAudienceSinkTask extends SinkTask {
                 record.kafkaOffset(), error.getMessage());
         // The worker waits for reported records to be written before it commits their offsets (KIP-610).
         reporter.report(record, error);
-    }
-
-    @Override
-    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-        return delivered.committable(currentOffsets);
-    }
-
-    @Override
-    public void close(Collection<TopicPartition> partitions) {
-        // Another task may own these partitions next; a later reassignment starts from the committed offsets.
-        delivered.forget(partitions);
     }
 
     @Override

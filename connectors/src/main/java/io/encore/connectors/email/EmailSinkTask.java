@@ -10,21 +10,17 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.encore.connectors.common.Backoff;
 import io.encore.connectors.common.EncoreRecordDecoder;
-import io.encore.connectors.common.HandledOffsets;
+import io.encore.connectors.common.EncoreSinkTask;
 import io.encore.connectors.common.ErrantRecords;
-import io.encore.connectors.common.ModuleVersion;
 import io.encore.schemas.avro.EmailSend;
 
 /**
@@ -34,7 +30,7 @@ import io.encore.schemas.avro.EmailSend;
  * delivered, skipped or reported errant, so a restart redelivers at most the unfinished part of a batch and
  * the ledger drops what was already sent. Logs name the send id only, never an address.
  */
-public final class EmailSinkTask extends SinkTask {
+public final class EmailSinkTask extends EncoreSinkTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmailSinkTask.class);
 
@@ -53,7 +49,6 @@ public final class EmailSinkTask extends SinkTask {
     private TokenBucket rate;
     private SmtpMailSender sender;
     /** Next offset to commit per partition: records before it are delivered, already delivered or reported. */
-    private final HandledOffsets handled = new HandledOffsets();
 
     public EmailSinkTask() {
         this(nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)), Clock.systemUTC());
@@ -62,11 +57,6 @@ public final class EmailSinkTask extends SinkTask {
     EmailSinkTask(TokenBucket.Sleeper backoffSleeper, Clock clock) {
         this.backoffSleeper = backoffSleeper;
         this.clock = clock;
-    }
-
-    @Override
-    public String version() {
-        return ModuleVersion.get();
     }
 
     @Override
@@ -173,17 +163,6 @@ public final class EmailSinkTask extends SinkTask {
             Thread.currentThread().interrupt();
             throw new RetriableException("Interrupted while backing off send " + sendId);
         }
-    }
-
-    /** Only offsets of records delivered, skipped or reported, for partitions still assigned. */
-    @Override
-    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-        return handled.committable(currentOffsets);
-    }
-
-    @Override
-    public void close(Collection<TopicPartition> partitions) {
-        handled.forget(partitions);
     }
 
     @Override

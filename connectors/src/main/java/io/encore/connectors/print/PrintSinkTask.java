@@ -6,20 +6,16 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.encore.connectors.common.Backoff;
 import io.encore.connectors.common.EncoreRecordDecoder;
+import io.encore.connectors.common.EncoreSinkTask;
 import io.encore.connectors.common.ErrantRecords;
-import io.encore.connectors.common.HandledOffsets;
-import io.encore.connectors.common.ModuleVersion;
 import io.encore.schemas.avro.PrintSend;
 
 /**
@@ -30,7 +26,7 @@ import io.encore.schemas.avro.PrintSend;
  * record that can never be printed goes to the errant-record reporter. Logs carry send ids and counts only:
  * names and addresses are personal data.
  */
-public final class PrintSinkTask extends SinkTask {
+public final class PrintSinkTask extends EncoreSinkTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrintSinkTask.class);
 
@@ -51,7 +47,6 @@ public final class PrintSinkTask extends SinkTask {
     private ErrantRecords errant;
     private PrintOutput output;
     /** Next offset to commit per partition: records before it are delivered, skipped or reported. */
-    private final HandledOffsets handled = new HandledOffsets();
 
     public PrintSinkTask() {
         this(duration -> Thread.sleep(duration.toMillis()));
@@ -59,11 +54,6 @@ public final class PrintSinkTask extends SinkTask {
 
     PrintSinkTask(Sleeper sleeper) {
         this.sleeper = sleeper;
-    }
-
-    @Override
-    public String version() {
-        return ModuleVersion.get();
     }
 
     @Override
@@ -159,17 +149,6 @@ public final class PrintSinkTask extends SinkTask {
             Thread.currentThread().interrupt();
             throw new RetriableException("Interrupted while backing off send " + sendId, e);
         }
-    }
-
-    /** Only offsets of records delivered, skipped or reported, for partitions still assigned. */
-    @Override
-    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-        return handled.committable(currentOffsets);
-    }
-
-    @Override
-    public void close(Collection<TopicPartition> partitions) {
-        handled.forget(partitions);
     }
 
     @Override

@@ -9,22 +9,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 
 import io.encore.connectors.common.EncoreRecordDecoder;
-import io.encore.connectors.common.HandledOffsets;
+import io.encore.connectors.common.EncoreSinkTask;
 import io.encore.connectors.common.ErrantRecords;
-import io.encore.connectors.common.ModuleVersion;
 import io.encore.schemas.avro.GuestProfile;
 import io.encore.schemas.avro.RecommendationSet;
 import io.encore.schemas.serde.AvroWireFormat;
@@ -35,7 +31,7 @@ import io.encore.schemas.serde.AvroWireFormat;
  * worker redeliver the batch after {@code redis.retry.backoff.ms} (every write is idempotent); after
  * {@code redis.max.retries} failures in a row, or on an error Redis will repeat (a wrong key type), the task fails.
  */
-public final class WebSinkTask extends SinkTask {
+public final class WebSinkTask extends EncoreSinkTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSinkTask.class);
 
@@ -51,7 +47,6 @@ public final class WebSinkTask extends SinkTask {
     private ErrantRecords errant;
     private int failedAttempts;
     /** Next offset to commit per partition: records up to it are in Redis, skipped or reported errant. */
-    private final HandledOffsets written = new HandledOffsets();
 
     public WebSinkTask() {
         this(config -> new WebRedisStore(config.redisUrl(), config.keys()));
@@ -59,11 +54,6 @@ public final class WebSinkTask extends SinkTask {
 
     WebSinkTask(Function<WebSinkConnectorConfig, WebStore> stores) {
         this.stores = stores;
-    }
-
-    @Override
-    public String version() {
-        return ModuleVersion.get();
     }
 
     @Override
@@ -105,7 +95,7 @@ public final class WebSinkTask extends SinkTask {
         write(batch);
         // Reported only once the batch is in Redis, so a redelivered batch does not dead-letter twice.
         records.stream().filter(bad::containsKey).forEach(record -> errant.report(record, bad.get(record)));
-        records.forEach(written::markHandled);
+        records.forEach(handled::markHandled);
     }
 
     private void write(List<WebEvent> batch) {
@@ -131,17 +121,6 @@ public final class WebSinkTask extends SinkTask {
         }
     }
 
-
-    /** Only offsets whose records are in Redis (or were skipped or reported), for partitions still assigned. */
-    @Override
-    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-        return written.committable(currentOffsets);
-    }
-
-    @Override
-    public void close(Collection<TopicPartition> partitions) {
-        written.forget(partitions);
-    }
 
     @Override
     public void stop() {
