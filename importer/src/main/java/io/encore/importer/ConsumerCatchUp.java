@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -71,8 +72,9 @@ public final class ConsumerCatchUp implements AutoCloseable {
     }
 
     /**
-     * Records not yet committed by the groups that read the topics, summed over the topics each group reads (is
-     * assigned or has committed offsets on); 0 when no group reads them.
+     * Records not yet committed by the groups that read the topics now, summed over the topics each such group
+     * reads (is assigned, or has committed offsets on); 0 when no group reads them. Only groups with members
+     * count: a group nobody runs any more (a closed console consumer, an app taken down) would never catch up.
      */
     static long lag(Admin admin, Collection<String> topics) throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -82,8 +84,12 @@ public final class ConsumerCatchUp implements AutoCloseable {
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
         long lag = 0;
         for (GroupListing group : admin.listGroups().all().get()) {
+            Optional<Set<String>> assigned = assigned(admin, group.groupId());
+            if (assigned.isEmpty()) {
+                continue;
+            }
+            Set<String> read = assigned.get();
             Map<TopicPartition, OffsetAndMetadata> committed = committed(admin, group.groupId());
-            Set<String> read = assigned(admin, group.groupId());
             committed.keySet().forEach(p -> read.add(p.topic()));
             for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
                 if (read.contains(end.getKey().topic())) {
@@ -95,15 +101,21 @@ public final class ConsumerCatchUp implements AutoCloseable {
         return lag;
     }
 
-    /** Topics the group's members are assigned now (a group that has not committed yet still reads them). */
-    private static Set<String> assigned(Admin admin, String group) throws InterruptedException {
+    /**
+     * Topics the group's members are assigned now (a group that has not committed yet still reads them); empty
+     * when the group has no members or is not a consumer group.
+     */
+    private static Optional<Set<String>> assigned(Admin admin, String group) throws InterruptedException {
         try {
             ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
-            return description.members().stream().flatMap(m -> m.assignment().topicPartitions().stream())
-                    .map(TopicPartition::topic).collect(Collectors.toCollection(HashSet::new));
+            if (description.members().isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(description.members().stream().flatMap(m -> m.assignment().topicPartitions().stream())
+                    .map(TopicPartition::topic).collect(Collectors.toCollection(HashSet::new)));
         } catch (ExecutionException e) {
             LOG.debug("Cannot describe group {}: {}", group, e.getCause().toString());
-            return new HashSet<>();
+            return Optional.empty();
         }
     }
 
