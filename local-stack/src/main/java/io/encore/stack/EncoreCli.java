@@ -146,7 +146,8 @@ public final class EncoreCli implements Runnable {
                     + "with their HTTP APIs (profile-stream, scoring-stream), local stand-ins for the channels (an "
                     + "SMTP server that keeps every e-mail, an ad platform's audience API, Redis) and a Kafka Connect "
                     + "worker running the e-mail, ad audience, web and print sinks aimed at them, and the web app on "
-                    + "--web-port: the concert hall's front page as any guest sees it and the operator's view. "
+                    + "--web-port: the concert hall's front page as any guest sees it and the operator's view, and a "
+                    + "simulated audience that answers what Encore shows it (--no-simulator to feed it yourself). "
                     + "Nothing leaves the machine.")
     static final class Demo extends StackCommand {
 
