@@ -3,6 +3,7 @@ package io.encore.importer;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -234,16 +236,17 @@ public final class Importer {
                 count[1]++;
                 produced++;
             } else {
-                production.send(file.toRecord(row, settings.topics()), position);
+                production.send(file.toRecord(row, settings.topics()));
                 count[1]++;
                 produced++;
+                production.handled(position, produced, rejected);
             }
         } catch (RowRejectedException e) {
             rejects.write(reader.path().getFileName().toString(), row, e);
             count[2]++;
             rejected++;
             if (production != null && !replayed) {
-                production.handled(position);
+                production.handled(position, produced, rejected);
             }
         }
         report(false);
@@ -316,7 +319,7 @@ public final class Importer {
         for (Map.Entry<HistoryFile, Path> file : files.entrySet()) {
             MessageDigest content = sha256();
             try (InputStream in = new DigestInputStream(Files.newInputStream(file.getValue()), content)) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
+                in.transferTo(OutputStream.nullOutputStream());
             } catch (IOException e) {
                 throw new ImportException("cannot read " + file.getValue() + ": " + e.getMessage(), e);
             }
@@ -388,20 +391,22 @@ public final class Importer {
             }
         }
 
-        void send(org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record, long position) {
+        void send(ProducerRecord<String, byte[]> record) {
             try {
                 producer.send(record);
             } catch (KafkaException e) {
                 throw new ImportException("producing to " + record.topic() + " failed: " + e.getMessage()
                         + "; run the import again to resume from the last committed row", e);
             }
-            handled(position);
         }
 
-        /** Counts a handled row; commits the transaction with the ledger's position every so many rows. */
-        void handled(long position) {
+        /**
+         * Counts the row at {@code position} as handled (produced or rejected, the totals given including it);
+         * commits the transaction with the ledger's position every so many rows.
+         */
+        void handled(long position, long producedRows, long rejectedRows) {
             if (++inTransaction >= settings.rowsPerTransaction()) {
-                commit(new ImportLedger.Entry(position + 1, false, produced + 1, rejected));
+                commit(new ImportLedger.Entry(position + 1, false, producedRows, rejectedRows));
             }
         }
 
