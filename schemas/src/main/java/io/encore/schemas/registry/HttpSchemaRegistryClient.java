@@ -100,17 +100,36 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     /**
      * Two writers registering the same new schema at once: some registries (Apicurio) answer the slower one
-     * 409 "already exists". If the schema is now there, that is its id; otherwise the 409 was a real refusal.
+     * 409 "already exists" while the faster one's registration is not yet visible to a lookup. So the lookup is
+     * tried again a few times with a short backoff, registering once more in between (idempotent when it is
+     * there); a 409 that outlasts that was a real refusal.
      */
     private int registeredMeanwhile(String subject, Schema schema, SchemaRegistryException conflict) {
         if (conflict.status() != 409) {
             throw conflict;
         }
-        try {
-            return lookup(subject, schema);
-        } catch (SchemaRegistryException notThere) {
-            conflict.addSuppressed(notThere);
-            throw conflict;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return lookup(subject, schema);
+            } catch (SchemaRegistryException notThere) {
+                if (attempt >= REGISTER_ATTEMPTS) {
+                    conflict.addSuppressed(notThere);
+                    throw conflict;
+                }
+            }
+            pause(RETRY_BACKOFF_MS << (attempt - 1), conflict);
+            try {
+                JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+                int id = answer.path("id").asInt();
+                schemasById.putIfAbsent(id, schema);
+                idsBySubjectSchema.put(new SubjectSchema(subject, schema), id);
+                return id;
+            } catch (SchemaRegistryException again) {
+                if (again.status() != 409 && again.status() != 0 && again.status() < 500) {
+                    again.addSuppressed(conflict);
+                    throw again;
+                }
+            }
         }
     }
 

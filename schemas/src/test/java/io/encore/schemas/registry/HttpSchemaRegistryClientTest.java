@@ -39,6 +39,7 @@ class HttpSchemaRegistryClientTest {
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger flakyCalls = new AtomicInteger();
+    private final AtomicInteger lateRegistrations = new AtomicInteger();
     private final CountDownLatch release = new CountDownLatch(1);
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private HttpServer server;
@@ -62,6 +63,14 @@ class HttpSchemaRegistryClientTest {
                 exchange.getRequestURI().getPath().endsWith("/versions") ? 409 : 200,
                 exchange.getRequestURI().getPath().endsWith("/versions")
                         ? "{\"error_code\":409,\"message\":\"already exists\"}" : "{\"id\":9,\"version\":1}"));
+        // Apicurio racing two first registrations: 409 to the slower writer, whose lookup does not see the
+        // schema yet; registered again a moment later, it is there.
+        server.createContext("/api/subjects/late", exchange -> {
+            boolean register = exchange.getRequestURI().getPath().endsWith("/versions");
+            int status = !register ? 404 : lateRegistrations.incrementAndGet() == 1 ? 409 : 200;
+            answer(exchange, status, status == 409 ? "{\"error_code\":409,\"message\":\"An artifact with ID 'late' already exists\"}"
+                    : status == 404 ? "{\"error_code\":40403,\"message\":\"not found\"}" : "{\"id\":12}");
+        });
         server.createContext("/api/subjects/clash", exchange -> answer(exchange,
                 exchange.getRequestURI().getPath().endsWith("/versions") ? 409 : 404,
                 exchange.getRequestURI().getPath().endsWith("/versions")
@@ -115,6 +124,17 @@ class HttpSchemaRegistryClientTest {
 
         // then: the lookup finds the schema the other writer registered
         assertThat(id).isEqualTo(9);
+    }
+
+    @Test
+    void shouldRegisterAgainWhenTheConcurrentWritersSchemaIsNotYetVisibleAfterA409() {
+        HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryClientConfig.of(baseUrl));
+
+        int id = client.register("late", new Schema.Parser().parse(SCHEMA_JSON));
+
+        assertThat(id).isEqualTo(12);
+        assertThat(requests).containsExactly("POST /api/subjects/late/versions", "POST /api/subjects/late",
+                "POST /api/subjects/late/versions");
     }
 
     @Test
