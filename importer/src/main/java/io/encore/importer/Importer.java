@@ -151,7 +151,8 @@ public final class Importer {
         }
         files.keySet().forEach(file -> counts.put(file, new long[4]));
         try (Rejects rejects = new Rejects(settings.rejects());
-             Production production = settings.dryRun() ? null : new Production(importId, ledger, entry)) {
+             Production production = settings.dryRun() ? null : new Production(importId, ledger, entry);
+             Pacer pacer = new Pacer(production)) {
             long position = 0;
             List<HistoryReader> readers = open(files);
             try {
@@ -162,7 +163,7 @@ public final class Importer {
                         }
                     }
                 }
-                Instant stretchEnd = pace(production, position, null);
+                pacer.pause(position);
                 PriorityQueue<HistoryReader> merge = new PriorityQueue<>(Comparator
                         .comparing(HistoryReader::currentTime).thenComparing(reader -> reader.file().ordinal()));
                 for (HistoryReader reader : readers) {
@@ -172,8 +173,8 @@ public final class Importer {
                 }
                 while (!merge.isEmpty()) {
                     HistoryReader reader = merge.poll();
-                    if (stretchEnd != null && reader.currentTime().isAfter(stretchEnd) && position > entry.position()) {
-                        stretchEnd = pace(production, position, reader.currentTime());
+                    if (position > entry.position()) {
+                        pacer.before(reader.currentTime(), position);
                     }
                     handle(reader, winners, position++, entry.position(), rejects, production);
                     if (reader.advance()) {
@@ -192,31 +193,6 @@ public final class Importer {
         counts.forEach((file, c) -> results.add(new FileResult(file.fileName(), c[0], c[1], c[2], c[3])));
         return new Result(importId, false, entry.position(), results, produced, rejected, settings.rejects(), elapsed(),
                 settings.dryRun());
-    }
-
-    /**
-     * Between stretches of event time: commits what was produced and waits until the consumers of the input
-     * topics (profile-stream) have read it, so Kafka Streams cannot read one topic a month ahead of another and
-     * reject the other's events as older than its de-duplication horizon. Returns the next stretch's end.
-     */
-    private Instant pace(Production production, long position, Instant from) {
-        if (settings.stretch() == null || production == null) {
-            return null;
-        }
-        production.checkpoint(position, produced, rejected);
-        List<String> inputs = new ArrayList<>();
-        for (HistoryFile file : HistoryFile.values()) {
-            inputs.add(file.topic(settings.topics()));
-        }
-        try (ConsumerCatchUp catchUp = new ConsumerCatchUp(settings.clientSettings(), inputs)) {
-            catchUp.await(CATCH_UP_TIMEOUT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ImportException("interrupted while waiting for the consumers of the history", e);
-        } catch (KafkaException e) {
-            throw new ImportException("cannot read the consumers' progress: " + e.getMessage(), e);
-        }
-        return from == null ? Instant.MIN.plus(settings.stretch()) : from.plus(settings.stretch());
     }
 
     /** One row: checked, then produced (or, before the resume position, only counted), rejected or superseded. */
@@ -356,6 +332,68 @@ public final class Importer {
 
     private Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /**
+     * Paces the guest files in stretches of event time: at the end of each (and after the catalogue) it commits
+     * what was produced and waits until the consumers of the input topics (profile-stream) have read it, so
+     * Kafka Streams cannot read one topic a month ahead of another and reject the other's events as older than
+     * its de-duplication horizon. Does nothing in a dry run or without a stretch.
+     */
+    private final class Pacer implements AutoCloseable {
+
+        private final Production production;
+        private final ConsumerCatchUp catchUp;
+        private Instant stretchEnd;
+
+        Pacer(Production production) {
+            this.production = production;
+            if (production == null || settings.stretch() == null) {
+                catchUp = null;
+                return;
+            }
+            List<String> inputs = new ArrayList<>();
+            for (HistoryFile file : HistoryFile.values()) {
+                inputs.add(file.topic(settings.topics()));
+            }
+            catchUp = new ConsumerCatchUp(settings.clientSettings(), inputs);
+        }
+
+        /** Before the row at {@code position}, of time {@code time}: a pause when it starts a new stretch. */
+        void before(Instant time, long position) {
+            if (catchUp == null) {
+                return;
+            }
+            if (stretchEnd == null) {
+                stretchEnd = time.plus(settings.stretch());
+            } else if (time.isAfter(stretchEnd)) {
+                pause(position);
+                stretchEnd = time.plus(settings.stretch());
+            }
+        }
+
+        /** Commits the rows before {@code position} and waits until the consumers have read them. */
+        void pause(long position) {
+            if (catchUp == null) {
+                return;
+            }
+            production.checkpoint(position, produced, rejected);
+            try {
+                catchUp.await(CATCH_UP_TIMEOUT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ImportException("interrupted while waiting for the consumers of the history", e);
+            } catch (KafkaException e) {
+                throw new ImportException("cannot read the consumers' progress: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (catchUp != null) {
+                catchUp.close();
+            }
+        }
     }
 
     /** The producer and its transactions: rows of one transaction plus the ledger position they reach. */
