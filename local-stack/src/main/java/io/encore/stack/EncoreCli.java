@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -229,8 +230,15 @@ public final class EncoreCli implements Runnable {
                 apps.add(profile);
                 report(out, "profile-stream", profile.httpPort(), started);
                 started = System.nanoTime();
+                Map<String, Object> scoringSettings = appSettings(stack, "scoring-stream", scoringPort);
+                if (!noSimulator) {
+                    // the simulated audience lives a day in 24 s (at an hour a second): the experiment's unit follows
+                    // its clock, so the bandit and the holdout's uplift learn from exposures of one simulated day
+                    scoringSettings.put(ScoringStreamConfig.EXPOSURE_WINDOW_MS_CONFIG,
+                            Math.max(1_000L, Math.round(Duration.ofDays(1).toMillis() / acceleration)));
+                }
                 StreamsApp scoring = ScoringStreamApp.create(ScoringStreamConfig.load(null, System.getenv(),
-                        appSettings(stack, "scoring-stream", scoringPort))).start();
+                        scoringSettings)).start();
                 apps.add(scoring);
                 report(out, "scoring-stream", scoring.httpPort(), started);
                 LocalChannels channels = LocalChannels.start(new LocalChannels.Settings(options.host, connectPort,

@@ -47,6 +47,7 @@ public final class ScoringStreamConfig extends AbstractConfig {
     public static final String HOLDOUT_SHARE_CONFIG = "encore.scoring.holdout.share";
     public static final String ATTRIBUTION_WINDOW_DAYS_CONFIG = "encore.scoring.attribution.window.days";
     public static final String CLICK_REWARD_CONFIG = "encore.scoring.click.reward";
+    public static final String EXPOSURE_WINDOW_MS_CONFIG = "encore.scoring.exposure.window.ms";
     public static final String RESCORE_INTERVAL_MS_CONFIG = "encore.scoring.rescore.interval.ms";
     public static final String RESCORE_BATCH_CONFIG = "encore.scoring.rescore.batch";
     public static final String AUDIENCE_SIZE_CONFIG = "encore.scoring.audience.size";
@@ -86,7 +87,7 @@ public final class ScoringStreamConfig extends AbstractConfig {
                 getDouble(CLICK_REWARD_CONFIG), Duration.ofMillis(getLong(RESCORE_INTERVAL_MS_CONFIG)),
                 getInt(RESCORE_BATCH_CONFIG), getInt(AUDIENCE_SIZE_CONFIG), topNByChannel(),
                 getInt(CHANGE_MOVE_WINDOW_CONFIG), getInt(CHANGE_MIN_MOVE_CONFIG), getInt(CONTACT_MAX_PER_WEEK_CONFIG),
-                getString(CONCERT_URL_TEMPLATE_CONFIG));
+                getString(CONCERT_URL_TEMPLATE_CONFIG), Duration.ofMillis(getLong(EXPOSURE_WINDOW_MS_CONFIG)));
     }
 
     /** {@code encore.scoring.top.n.<channel>} where set; other channels use {@code encore.scoring.top.n}. */
@@ -166,6 +167,10 @@ public final class ScoringStreamConfig extends AbstractConfig {
                 .define(ATTRIBUTION_WINDOW_DAYS_CONFIG, Type.INT, (int) DEFAULTS.attributionWindow().toDays(),
                         Range.between(1, 90), Importance.MEDIUM,
                         "How long after a list a click or purchase still counts as its reward.")
+                .define(EXPOSURE_WINDOW_MS_CONFIG, Type.LONG, DEFAULTS.exposureWindow().toMillis(),
+                        Range.between(1_000, Duration.ofDays(30).toMillis()), Importance.MEDIUM,
+                        "The experiment's unit: how long a guest keeps the bandit's arm on a channel; the lists "
+                                + "published meanwhile are one trial with one reward (the strongest response).")
                 .define(CLICK_REWARD_CONFIG, Type.DOUBLE, DEFAULTS.clickReward(), Range.between(0.0, 1.0),
                         Importance.LOW, "Bandit reward of a click without a purchase (a purchase is 1).")
                 .define(RESCORE_INTERVAL_MS_CONFIG, Type.LONG, DEFAULTS.rescoreInterval().toMillis(),

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -60,6 +61,14 @@ import io.encore.scoring.topology.ScoringNames;
  * guest's bandit picks a model (holdout guests get the non-personalized control), the ranker builds the list,
  * and a {@link RecommendationSet} plus a {@link RecommendationChange} are published only when the visible
  * list changed beyond the detector's threshold.
+ *
+ * <p>The experiment's unit is an <em>exposure</em>: a guest on a channel under one arm for the exposure window.
+ * The arm is drawn when an exposure starts and kept while it lasts; every list of the exposure is credited to it,
+ * and it counts as one trial however often its list changed. Counting a trial per published list instead would
+ * weigh arms by how often their lists change — personalized lists change on nearly every event, the holdout's
+ * non-personalized list rarely — and bias the uplift against personalization. An exposure starts at the first
+ * re-score after the previous one's window closed (guest activity and catalogue sweeps re-score guests of every
+ * arm alike), and then the list is published again even if unchanged, with the new exposure's id.
  */
 public final class ScoringProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
@@ -187,20 +196,35 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
             if (channel == Channel.ADS && profile.getProfilingAllowed()) {
                 twinAudiences.update(context, profile, view.taste(), snapshot, eligible, now);
             }
-            publishIfChanged(profile, channel, list(profile, channel, view, snapshot, eligible, scores, now), reason, now);
+            RecommendationSet previous = sets.get(setKey(profile.getGuestId(), channel));
+            publishIfChanged(profile, previous, list(profile, channel, previous, view, snapshot, eligible, scores, now),
+                    reason, now);
         }
     }
 
-    /** The list a guest would see now on a channel: which arm, and the ranked items with reasons. */
-    private RecommendationSet list(GuestProfile profile, Channel channel, GuestView view, Catalogue snapshot,
-                                   BitSet eligible, float[] scores, long now) {
+    /** A list the guest would see now, and whether it starts a new exposure of the guest to an arm. */
+    private record Proposal(RecommendationSet set, boolean newExposure) {
+    }
+
+    /**
+     * The list a guest would see now on a channel: which arm, and the ranked items with reasons. While the
+     * exposure of the previous list lasts the guest keeps its arm, and the list joins that exposure; otherwise
+     * the arm is drawn again (the bandit for personalized guests) and a new exposure starts.
+     */
+    private Proposal list(GuestProfile profile, Channel channel, RecommendationSet previous, GuestView view,
+                          Catalogue snapshot, BitSet eligible, float[] scores, long now) {
         boolean held = holdout.isHoldout(profile.getGuestId());
         boolean personal = profile.getProfilingAllowed() && !held && !models.isEmpty();
         String group = profile.getBehaviourGroup() == null ? "unknown" : profile.getBehaviourGroup();
+        Optional<RecommendationIds.Issued> ongoing = ongoingExposure(profile, previous, held, personal, now);
         String arm = held ? CONTROL_ARM : UNPERSONALIZED_ARM;
         Double propensity = null;
         ScoringModel model = control;
-        if (personal) {
+        if (ongoing.isPresent()) {
+            arm = previous.getArm();
+            propensity = previous.getArmPropensity();
+            model = personal ? models.get(arm) : control;
+        } else if (personal) {
             ThompsonBandit.Choice choice = bandit(channel, group).choose(random(profile, channel, now));
             arm = choice.arm();
             propensity = choice.propensity();
@@ -210,10 +234,13 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         model.score(view, snapshot, eligible, Instant.ofEpochMilli(now), scores);
         while (!normalize(scores, eligible) && model != fallback(model)) {
             // The chosen model knows nothing about this guest (no habits, no co-purchases yet...): rather than
-            // an arbitrary order, the list comes from the fallback, and the trial is counted for it, not the arm.
+            // an arbitrary order, the list comes from the fallback. A new exposure is then counted for the
+            // fallback, not the arm; an ongoing one stays the arm's.
             model = fallback(model);
-            arm = personal ? model.name() : arm;
-            propensity = null;
+            if (ongoing.isEmpty()) {
+                arm = personal ? model.name() : arm;
+                propensity = null;
+            }
             Arrays.fill(scores, 0f);
             model.score(view, snapshot, eligible, Instant.ofEpochMilli(now), scores);
         }
@@ -224,35 +251,62 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
                     r.explored() ? "exploration" : model.name(),
                     model.explain(view, snapshot, r.concertIndex(), Instant.ofEpochMilli(now))));
         }
-        return RecommendationSet.newBuilder()
-                .setRecommendationId(RecommendationIds.create(channel.name(), group, arm, now))
+        String id = ongoing.isPresent() ? RecommendationIds.next(ongoing.get())
+                : RecommendationIds.create(channel.name(), group, arm, now);
+        return new Proposal(RecommendationSet.newBuilder()
+                .setRecommendationId(id)
                 .setGuestId(profile.getGuestId()).setChannel(channel).setArm(arm).setArmPropensity(propensity)
                 .setHoldout(held).setBehaviourGroup(profile.getBehaviourGroup())
                 .setLanguage(profile.getPreferredLanguage()).setItems(items)
                 .setProfileVersion(profile.getVersion()).setGeneratedAt(Instant.ofEpochMilli(now))
-                .build();
+                .build(), ongoing.isEmpty());
     }
 
-    private void publishIfChanged(GuestProfile profile, Channel channel, RecommendationSet next, RecommendationChangeReason reason,
-                                  long now) {
-        String key = setKey(profile.getGuestId(), channel);
-        RecommendationSet previous = sets.get(key);
+    /**
+     * The exposure the previous list belongs to, if the next list may join it: it counted as a trial (it had
+     * items), its window is still open, and the guest is still in the same bandit (behaviour group) and the same
+     * part of the experiment (holdout, personalized or not, an arm that still exists).
+     */
+    private Optional<RecommendationIds.Issued> ongoingExposure(GuestProfile profile, RecommendationSet previous,
+                                                               boolean held, boolean personal, long now) {
+        if (previous == null || previous.getItems().isEmpty() || previous.getHoldout() != held
+                || !Objects.equals(previous.getBehaviourGroup(), profile.getBehaviourGroup())) {
+            return Optional.empty();
+        }
+        boolean sameArmKind = personal ? models.containsKey(previous.getArm())
+                : previous.getArm().equals(held ? CONTROL_ARM : UNPERSONALIZED_ARM);
+        return RecommendationIds.parse(previous.getRecommendationId())
+                .filter(issued -> sameArmKind && issued.extendable())
+                .filter(issued -> now >= issued.issuedAt() && now - issued.issuedAt() < settings.exposureWindow().toMillis());
+    }
+
+    /**
+     * Publishes the list when it visibly changed (with a change event), and also when it starts a new exposure,
+     * so the list the guest sees carries the id its responses are credited to; a new exposure is one trial.
+     */
+    private void publishIfChanged(GuestProfile profile, RecommendationSet previous, Proposal proposal,
+                                  RecommendationChangeReason reason, long now) {
+        RecommendationSet next = proposal.set();
         List<String> before = previous == null ? List.of() : ids(previous);
         List<String> after = ids(next);
-        Optional<ChangeDetector.Change> change = detectors.get(channel).detect(before, after);
-        if (previous != null && change.isEmpty()) {
+        Optional<ChangeDetector.Change> change = detectors.get(next.getChannel()).detect(before, after);
+        boolean visible = previous == null || change.isPresent();
+        boolean newTrial = proposal.newExposure() && !after.isEmpty();
+        if (!visible && !newTrial || previous == null && after.isEmpty()) {
             return;
         }
-        if (previous == null && after.isEmpty()) {
-            return;
-        }
-        ChangeDetector.Change diff = change.orElseGet(() -> ChangeDetector.diff(before, after));
+        String key = setKey(profile.getGuestId(), next.getChannel());
         sets.put(key, next);
-        trial(next, now);
+        if (newTrial) {
+            trial(next, now);
+        }
         Memberships.audience(context, profile, previous, next, now);
         context.forward(new Record<>(key, next, now), ScoringNames.SINK_RECOMMENDATIONS);
-        context.forward(new Record<>(key, changeEvent(next, previous, diff, reason, now), now),
-                ScoringNames.SINK_RECOMMENDATION_CHANGES);
+        if (visible) {
+            ChangeDetector.Change diff = change.orElseGet(() -> ChangeDetector.diff(before, after));
+            context.forward(new Record<>(key, changeEvent(next, previous, diff, reason, now), now),
+                    ScoringNames.SINK_RECOMMENDATION_CHANGES);
+        }
     }
 
     /** The bandit of a channel and behaviour group, from the shared posteriors; the prior before any trial. */
@@ -269,14 +323,16 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
                 ThompsonBandit.DEFAULT_PROPENSITY_DRAWS);
     }
 
-    /** A published list is one trial of its arm (the control's too: the holdout's conversions are the baseline). */
+    /**
+     * The first list of an exposure is one trial of its arm (the control's too: the holdout's conversions are the
+     * baseline), named by the exposure that responses to any of its lists are credited to.
+     */
     private void trial(RecommendationSet set, long timestamp) {
-        if (set.getItems().isEmpty()) {
-            return;
-        }
         String group = set.getBehaviourGroup() == null ? "unknown" : set.getBehaviourGroup();
+        String exposure = RecommendationIds.parse(set.getRecommendationId()).map(RecommendationIds.Issued::exposure)
+                .orElse(set.getRecommendationId());
         SignalEvent trial = SignalEvent.newBuilder().setType(SignalType.TRIAL).setArm(set.getArm())
-                .setRecommendationId(set.getRecommendationId()).setAt(timestamp).build();
+                .setRecommendationId(exposure).setAt(timestamp).build();
         context.forward(new Record<>(SignalKeys.bandit(set.getChannel().name(), group), trial, timestamp),
                 ScoringNames.SINK_SIGNAL_EVENTS);
     }

@@ -25,7 +25,8 @@ import io.encore.scoring.bandit.Rewards;
 /**
  * Credits feedback to the list that caused it: a purchase (reward 1) or a click (reward
  * {@code clickReward}) that carries a recommendation id made by scoring-stream, within the attribution
- * window after the list was issued, becomes a REWARD for the arm named in the id, keyed by its bandit.
+ * window after the list's exposure started, becomes a REWARD for the arm named in the id, keyed by its bandit
+ * and naming the exposure (the trial), so responses to any list of one exposure make one reward.
  * Events without such an id, or too late, are not feedback; malformed input is profile-stream's to
  * dead-letter, so it is skipped here rather than reported twice.
  */
@@ -79,7 +80,7 @@ public final class FeedbackRouter implements Processor<String, SpecificRecord, S
                 return;
             }
             SignalEvent reward = SignalEvent.newBuilder().setType(SignalType.REWARD).setArm(issued.arm())
-                    .setRecommendationId(feedback.recommendationId()).setReward(feedback.reward())
+                    .setRecommendationId(issued.exposure()).setReward(feedback.reward())
                     .setAt(feedback.at().toEpochMilli()).build();
             context.forward(new Record<>(SignalKeys.bandit(issued.channel(), issued.group()), reward, timestamp));
         });

@@ -30,9 +30,10 @@ import io.encore.scoring.topology.ScoringNames;
  *   <li>CO_PURCHASE: decayed co-purchases with the partner concert, the {@value #MAX_NEIGHBOURS} strongest kept.</li>
  *   <li>TWIN_PURCHASE (key {@code b:<bucket>}): what guests of a taste bucket bought, the
  *       {@value #MAX_BUCKET_CONCERTS} strongest kept.</li>
- *   <li>TRIAL and REWARD (key {@code a:<channel>|<group>}): Beta posteriors per arm. A published list is
- *       one trial (β + 1); its strongest feedback within the attribution window is its reward r (α + r,
- *       β − r), so a list counts once even when a click is followed by a purchase.</li>
+ *   <li>TRIAL and REWARD (key {@code a:<channel>|<group>}): Beta posteriors per arm. An exposure (a guest's
+ *       lists on a channel under one arm for the exposure window) is one trial (β + 1); its strongest feedback
+ *       within the attribution window is its reward r (α + r, β − r), so an exposure counts once even when a
+ *       click is followed by a purchase, or several of its lists are answered.</li>
  * </ul>
  */
 public final class SignalAggregator implements Processor<String, SignalEvent, String, SharedSignal> {

@@ -33,6 +33,7 @@ import io.encore.scoring.bandit.Holdout;
 import io.encore.scoring.config.ScoringSettings;
 import io.encore.scoring.model.ConceptMatchModel;
 import io.encore.scoring.model.TrendingModel;
+import io.encore.scoring.signals.RecommendationIds;
 
 /**
  * scoring-stream end to end in a TopologyTestDriver, with one model (concept match) so lists are predictable:
@@ -232,6 +233,60 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void shouldCountAnExposureAsOneTrialWithOneRewardHoweverOftenItsListChanges() {
+        // given: a list, then a new taste that changes it within the exposure window
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 1, List.of()));
+        RecommendationSet first = scoring.sets().get(WEB);
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 3, 2, List.of()));
+        RecommendationSet second = scoring.sets().get(WEB);
+        assertThat(second.getItems()).extracting(RecommendationItem::getConcertId).startsWith("indie");
+        // when: the guest answers both lists, a click on the first and a purchase from the second
+        scoring.pipe(scoring.topics.clickEvents(), "COOKIE:c", ScoringFixtures.click("k1", "jazz-1",
+                first.getRecommendationId(), scoring.wallClock().plusSeconds(30)));
+        scoring.pipe(scoring.topics.ticketSales(), GUEST, ScoringFixtures.purchase("p1", "indie",
+                second.getRecommendationId(), scoring.wallClock().plusSeconds(60)));
+        // then: two lists with their own ids in one exposure under one arm, one trial, the purchase's reward
+        assertThat(second.getRecommendationId()).isNotEqualTo(first.getRecommendationId());
+        assertThat(exposure(second)).isEqualTo(exposure(first));
+        assertThat(second.getArm()).isEqualTo(first.getArm());
+        ArmState arm = scoring.signal("a:WEB|prospect").getArms().get(ConceptMatchModel.NAME);
+        assertThat(arm.getSelections()).isEqualTo(1);
+        assertThat(arm.getAlpha()).isEqualTo(2.0, within(1e-9));
+        assertThat(arm.getBeta()).isEqualTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void shouldStartANewExposureWithTheUnchangedListOnceTheWindowHasClosed() {
+        // given
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 1, List.of()));
+        RecommendationSet first = scoring.sets().get(WEB);
+        scoring.changes();
+        // when: the guest is re-scored after the exposure window, to the same list
+        scoring.advanceWallClock(ScoringSettings.EXPOSURE_WINDOW_DEFAULT.plusSeconds(1));
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 2, List.of()));
+        // then: the same concerts published again under the new exposure's id, a second trial, no change event
+        RecommendationSet again = scoring.sets().get(WEB);
+        assertThat(ids(again)).isEqualTo(ids(first));
+        assertThat(exposure(again)).isNotEqualTo(exposure(first));
+        assertThat(scoring.changes()).isEmpty();
+        assertThat(scoring.signal("a:WEB|prospect").getArms().get(ConceptMatchModel.NAME).getSelections()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldCountTheHoldoutsExposuresLikeEveryoneElses() {
+        // given: a held-out guest whose control list does not follow its taste
+        String heldOut = holdoutGuest();
+        scoring.pipe(scoring.topics.guestProfiles(), heldOut, guest(heldOut, 0, 1, List.of()));
+        scoring.pipe(scoring.topics.guestProfiles(), heldOut, guest(heldOut, 3, 2, List.of()));
+        assertThat(scoring.signal("a:WEB|prospect").getArms().get("control").getSelections()).isEqualTo(1);
+        // when: re-scored after the window
+        scoring.advanceWallClock(ScoringSettings.EXPOSURE_WINDOW_DEFAULT.plusSeconds(1));
+        scoring.pipe(scoring.topics.guestProfiles(), heldOut, guest(heldOut, 3, 3, List.of()));
+        // then: a trial per window, as for a personalized guest, not per list
+        assertThat(scoring.signal("a:WEB|prospect").getArms().get("control").getSelections()).isEqualTo(2);
+    }
+
+    @Test
     void shouldLearnSalesVelocityAndCoPurchasesWhenAProfileShowsANewPurchase() {
         // given: a guest who already holds tickets for jazz-1
         scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 1, List.of("jazz-1")));
@@ -312,6 +367,14 @@ class ScoringTopologyTest {
         assertThat(aliases.get("COOKIE:c\u001f" + GUEST)).isNotNull();
         assertThat(aliases.get("COOKIE:c\u001fCOOKIE:c")).isNull();
         assertThat(aliases.get(GUEST + "\u001f" + GUEST).value().getGuestId()).isEqualTo(GUEST);
+    }
+
+    private static String exposure(RecommendationSet set) {
+        return RecommendationIds.parse(set.getRecommendationId()).orElseThrow().exposure();
+    }
+
+    private static List<String> ids(RecommendationSet set) {
+        return set.getItems().stream().map(RecommendationItem::getConcertId).toList();
     }
 
     private String holdoutGuest() {
