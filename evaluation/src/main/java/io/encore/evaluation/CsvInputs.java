@@ -63,9 +63,11 @@ public final class CsvInputs {
                 throw problem(file, line, "language '" + language + "' is not a two-letter ISO 639-1 code");
             }
             String start = optional(row, "startTime");
+            String sale = optional(row, "saleStart");
             items.add(new Item(id, required(row, "title", file, line), list(optional(row, "tags")),
                     optional(row, "description"), start == null ? null : instant(start, "startTime", file, line),
-                    language, list(optional(row, "performers"))));
+                    language, list(optional(row, "performers")),
+                    sale == null ? null : instant(sale, "saleStart", file, line)));
         });
         if (items.isEmpty()) {
             throw new InputException(file + ": no items");

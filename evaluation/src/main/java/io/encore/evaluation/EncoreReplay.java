@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -85,6 +87,7 @@ final class EncoreReplay implements Recommender {
     private final TopologyRunner scoring;
     private final Set<String> transferred;
     private final Map<String, byte[]> profiles = new HashMap<>();
+    private final PriorityQueue<Item> saleOpenings = new PriorityQueue<>(Comparator.comparing(Item::saleStart));
     private final List<ScoringModel> models;
     private final Ranker ranker;
     private Catalogue catalogue;
@@ -142,27 +145,38 @@ final class EncoreReplay implements Recommender {
         return methods;
     }
 
-    /** The catalogue, as the ticketing system would publish it, before any interaction. */
+    /**
+     * The catalogue, as the ticketing system would publish it, before any interaction: an item whose sale has
+     * not started yet is announced as a draft and republished on sale when the replay reaches its sale start.
+     */
     void loadCatalogue(Iterable<Item> items) {
         Instant at = profile.wallClock();
         for (Item item : items) {
-            byte[] bytes = topics.concerts().valueSerde().serializer().serialize(topics.concerts().name(),
-                    concert(item, at));
-            profile.pipe(topics.concerts().name(), item.id(), bytes, at);
-            scoring.pipe(topics.concerts().name(), item.id(), bytes, at);
+            boolean later = item.saleStart() != null && item.saleStart().isAfter(at);
+            publish(item, later ? ConcertStatus.DRAFT : ConcertStatus.ON_SALE, 1L, at);
+            if (later) {
+                saleOpenings.add(item);
+            }
         }
         // profile-stream re-weights the catalogue on a wall-clock tick once document frequencies settle
         advanceTo(at.plus(Duration.ofSeconds(11)));
         advanceTo(at.plus(Duration.ofSeconds(22)));
     }
 
-    static Concert concert(Item item, Instant at) {
+    private void publish(Item item, ConcertStatus status, long version, Instant at) {
+        byte[] bytes = topics.concerts().valueSerde().serializer().serialize(topics.concerts().name(),
+                concert(item, status, version, at));
+        profile.pipe(topics.concerts().name(), item.id(), bytes, at);
+        scoring.pipe(topics.concerts().name(), item.id(), bytes, at);
+    }
+
+    static Concert concert(Item item, ConcertStatus status, long version, Instant at) {
         return Concert.newBuilder()
                 .setConcertId(item.id()).setTitle(item.title()).setDescription(item.description())
                 .setLanguage(item.language()).setTags(item.tags())
                 .setPerformers(item.performers().stream().map(p -> new Performer(p, PerformerRole.ARTIST)).toList())
-                .setStartTime(item.startTime()).setStatus(ConcertStatus.ON_SALE)
-                .setVersion(1L).setUpdatedAt(at).build();
+                .setStartTime(item.startTime()).setStatus(status)
+                .setVersion(version).setUpdatedAt(at).build();
     }
 
     @Override
@@ -312,6 +326,13 @@ final class EncoreReplay implements Recommender {
     }
 
     private void advanceTo(Instant at) {
+        while (!saleOpenings.isEmpty() && !saleOpenings.peek().saleStart().isAfter(at)) {
+            Item opening = saleOpenings.poll();
+            profile.advanceTo(opening.saleStart());
+            scoring.advanceTo(opening.saleStart());
+            publish(opening, ConcertStatus.ON_SALE, 2L, opening.saleStart());
+            transfer();
+        }
         profile.advanceTo(at);
         transfer();
         scoring.advanceTo(at);

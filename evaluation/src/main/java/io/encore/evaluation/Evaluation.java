@@ -95,7 +95,7 @@ public final class Evaluation {
         Set<String> met = history.items(testCase.guestId());
         List<Item> eligible = new ArrayList<>();
         for (Item item : byStart) {
-            if (item.upcomingAt(testCase.at()) && !met.contains(item.id())) {
+            if (item.offeredAt(testCase.at()) && !met.contains(item.id())) {
                 eligible.add(item);
             }
         }

@@ -46,7 +46,7 @@ public final class SimulatedHall implements Truth {
             concerts.put(plan.concertId(), plan);
             items.add(new Item(plan.concertId(), plan.title().in(plan.language()), plan.tags(),
                     plan.description().in(plan.language()), plan.startTime(), plan.language(),
-                    plan.performers().stream().map(PerformerSpec::name).toList()));
+                    plan.performers().stream().map(PerformerSpec::name).toList(), plan.saleOpens()));
         }
         List<Interaction> interactions = new ArrayList<>();
         for (TicketSale sale : sink.values(OutputTopic.TICKET_SALES, TicketSale.class)) {

@@ -110,7 +110,7 @@ public record Split(String protocol, List<Interaction> training, List<TestCase> 
             history.forEach(t -> seen.add(t.itemId()));
             Set<String> relevant = new LinkedHashSet<>();
             for (String item : heldOut) {
-                if (!seen.contains(item) && data.items().get(item).upcomingAt(at)) {
+                if (!seen.contains(item) && data.items().get(item).offeredAt(at)) {
                     relevant.add(item);
                 }
             }
