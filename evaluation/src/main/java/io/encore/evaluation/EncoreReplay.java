@@ -78,6 +78,7 @@ final class EncoreReplay implements Recommender {
 
     static final String ENCORE = "encore";
     static final String MODEL_PREFIX = "encore:";
+    static final Duration CATALOGUE_REFRESH = Duration.ofDays(30);
     private static final String ID_PREFIX = IdentifierType.GUEST_ID.name() + ":";
 
     private final Settings settings;
@@ -108,7 +109,7 @@ final class EncoreReplay implements Recommender {
         this.settings = settings;
         AvroWireFormat format = new AvroWireFormat(InMemorySchemaRegistry.forScope(registryScope), true);
         topics = new TopicCatalogue("", TopicCatalogue.DEFAULT_PARTITIONS, format);
-        ProfileSettings profileSettings = ProfileSettings.defaults();
+        ProfileSettings profileSettings = profileSettings();
         ScoringSettings scoringSettings = scoringSettings(settings);
         profile = new TopologyRunner(profileSettings.applicationId(),
                 ProfileTopology.build(profileSettings, ProfileSerdes.of(topics, format)), stateRoot, registryScope,
@@ -123,6 +124,20 @@ final class EncoreReplay implements Recommender {
         models = ModelRegistry.of(signals, signals, signals).all();
         ranker = new Ranker(settings.topN(), scoringSettings.maxPerPerformer(), scoringSettings.maxPerTag(),
                 settings.exploration());
+    }
+
+    /**
+     * Production settings except the catalogue refresh: every 30 days of replayed time instead of every 10 s. The
+     * items' texts do not change during a replay (a sale opening changes the status only, so no weight moves),
+     * and a 10-second wall-clock tick would re-weight every concert after every sale opening and at every
+     * replayed event (the wall clock follows event time), which costs hours and changes nothing.
+     */
+    static ProfileSettings profileSettings() {
+        ProfileSettings d = ProfileSettings.defaults();
+        return new ProfileSettings(d.applicationId(), d.topicPrefix(), d.weights(), d.halfLife(), d.tasteConcepts(),
+                d.conceptTopK(), d.dimension(), d.dedupRetention(), d.pendingHold(), d.pendingRetry(), d.maxFutureSkew(),
+                d.currentWindow(), d.comparisonWindow(), d.segmentPass(), CATALOGUE_REFRESH, d.recentEvents(),
+                d.purchasedConcerts(), d.defaultProfiling());
     }
 
     /**
@@ -158,9 +173,9 @@ final class EncoreReplay implements Recommender {
                 saleOpenings.add(item);
             }
         }
-        // profile-stream re-weights the catalogue on a wall-clock tick once document frequencies settle
-        advanceTo(at.plus(Duration.ofSeconds(11)));
-        advanceTo(at.plus(Duration.ofSeconds(22)));
+        // profile-stream re-weights the catalogue on its wall-clock tick once document frequencies settle
+        advanceTo(at.plus(CATALOGUE_REFRESH).plusSeconds(1));
+        advanceTo(at.plus(CATALOGUE_REFRESH.multipliedBy(2)).plusSeconds(2));
     }
 
     private void publish(Item item, ConcertStatus status, long version, Instant at) {

@@ -60,7 +60,9 @@ public final class EvaluationRun {
                     + " have fewer than " + options.minHistory() + " training interactions, " + split.skippedIneligible()
                     + " held out only items already met or already started");
         }
-        Instant start = data.interactions().get(0).at().minus(Duration.ofDays(1));
+        // the catalogue is published and settles (two of profile-stream's refresh ticks) before the first interaction
+        Instant start = data.interactions().get(0).at().minus(EncoreReplay.CATALOGUE_REFRESH.multipliedBy(2))
+                .minus(Duration.ofDays(1));
         Path stateRoot = createStateRoot(workDir);
         History history = new History();
         List<Recommender> recommenders = new ArrayList<>();
