@@ -95,6 +95,7 @@ final class EncoreReplay implements Recommender {
     private boolean catalogueDirty = true;
     private long events;
     private long rewarded;
+    private final Map<String, Long> arms = new java.util.TreeMap<>();
 
     /**
      * @param topN            items per list (the cut-off k)
@@ -262,6 +263,9 @@ final class EncoreReplay implements Recommender {
             scoring.pipe(topics.guestProfiles().name(), key, published, testCase.at());
         }
         RecommendationSet set = currentList(key);
+        if (set != null) {
+            arms.merge(set.getArm(), 1L, Long::sum);
+        }
         lists.put(ENCORE, set == null ? List.of() : set.getItems().stream().map(RecommendationItem::getConcertId).toList());
         GuestProfile guest = scoring.driver().<String, GuestProfile>getKeyValueStore(ScoringNames.STORE_GUESTS).get(key);
         for (ScoringModel model : models) {
@@ -382,6 +386,11 @@ final class EncoreReplay implements Recommender {
     /** Training interactions that answered the guest's current list (the bandit's rewards). */
     long rewarded() {
         return rewarded;
+    }
+
+    /** How many test cases' lists each arm made: what the bandit chose. */
+    Map<String, Long> arms() {
+        return Map.copyOf(arms);
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class Evaluation {
 
     /** What the run measured, per method in table order. */
     public record Outcome(Map<String, MethodScores.Result> methods, long eligibleItems, long trainingGuests,
-                          long encoreDeadLetters, long encoreRewards, Duration elapsed) {
+                          long encoreDeadLetters, long encoreRewards, Map<String, Long> encoreArms, Duration elapsed) {
     }
 
     /**
@@ -87,6 +87,7 @@ public final class Evaluation {
                 .findFirst().orElse(null);
         return new Outcome(results, everEligible.size(), history.guestCount(),
                 encore == null ? 0 : encore.deadLetters(), encore == null ? 0 : encore.rewarded(),
+                encore == null ? Map.of() : new java.util.TreeMap<>(encore.arms()),
                 Duration.ofNanos(System.nanoTime() - started));
     }
 

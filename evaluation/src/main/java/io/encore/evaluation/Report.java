@@ -64,6 +64,7 @@ public record Report(Map<String, Object> settings, Map<String, Object> data, Map
         Map<String, Object> replay = new LinkedHashMap<>();
         replay.put("deadLetters", outcome.encoreDeadLetters());
         replay.put("rewardedInteractions", outcome.encoreRewards());
+        replay.put("armsOfTestLists", outcome.encoreArms());
         return new Report(settings, data, outcome.methods(), uplift, replay, outcome.elapsed().toMillis() / 1000.0);
     }
 
