@@ -21,6 +21,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import io.encore.schemas.avro.GuestIdentifier;
+import io.encore.schemas.avro.IdentifierType;
+import io.encore.schemas.topic.GuestKeys;
+
 /**
  * Reads the two input files of {@code ./encore evaluate} (docs/quality.md): items
  * ({@code itemId,title,tags,description,startTime}, tags pipe-separated; description, startTime and the extra
@@ -79,6 +83,9 @@ public final class CsvInputs {
         List<Interaction> interactions = new ArrayList<>();
         parse(file, List.of("guestId", "itemId", "timestamp"), (row, line) -> {
             String guest = required(row, "guestId", file, line);
+            GuestKeys.problem(new GuestIdentifier(IdentifierType.GUEST_ID, guest)).ifPresent(why -> {
+                throw problem(file, line, "guestId cannot identify a guest: " + why);
+            });
             String item = required(row, "itemId", file, line);
             if (!items.containsKey(item)) {
                 throw problem(file, line, "itemId '" + item + "' is not in the items file");

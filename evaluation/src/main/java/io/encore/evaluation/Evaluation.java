@@ -63,11 +63,11 @@ public final class Evaluation {
                 for (Recommender recommender : recommenders) {
                     recommender.recommend(testCase, eligible, k).forEach((method, list) -> {
                         List<String> offered = list.stream().filter(ids::contains).distinct().limit(k).toList();
-                        MethodScores method0 = scores.get(method);
-                        method0.add(offered, testCase.relevant(), history::guests, history.guestCount());
+                        MethodScores measured = scores.get(method);
+                        measured.add(offered, testCase.relevant(), history::guests, history.guestCount());
                         truth.ifPresent(tr -> {
                             Truth.Response r = tr.respond(testCase.guestId(), testCase.at(), offered);
-                            method0.addResponse(r.clicks(), r.purchases(), r.items());
+                            measured.addResponse(r.clicks(), r.purchases(), r.items());
                         });
                     });
                 }

@@ -85,6 +85,7 @@ public record Split(String protocol, List<Interaction> training, List<TestCase> 
         private final List<Interaction> training;
         private final int minHistory;
         private final List<TestCase> cases = new ArrayList<>();
+        private final Map<String, List<Interaction>> byGuest = new HashMap<>();
         private int noHistory;
         private int ineligible;
 
@@ -93,8 +94,6 @@ public record Split(String protocol, List<Interaction> training, List<TestCase> 
             this.training = training;
             this.minHistory = minHistory;
         }
-
-        private final Map<String, List<Interaction>> byGuest = new HashMap<>();
 
         void add(String guest, Instant at, Set<String> heldOut) {
             if (byGuest.isEmpty()) {

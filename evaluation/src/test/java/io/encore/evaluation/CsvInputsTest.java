@@ -141,6 +141,16 @@ class CsvInputsTest {
     }
 
     @Test
+    void shouldRefuseAGuestIdThatCannotIdentifyAGuest() throws IOException {
+        // given: a guest id of 300 characters
+        Path file = write("interactions.csv", "guestId,itemId,timestamp\n" + "g".repeat(300) + ",c1,1770000000\n");
+
+        // when / then
+        assertThatThrownBy(() -> CsvInputs.interactions(file, Map.of("c1", item("c1"))))
+                .hasMessage("interactions.csv line 2: guestId cannot identify a guest: identifier value longer than 256 characters");
+    }
+
+    @Test
     void shouldSayWhenAFileIsMissing() {
         // when / then
         assertThatThrownBy(() -> CsvInputs.items(dir.resolve("absent.csv"), "en"))
