@@ -204,33 +204,37 @@ final class EncoreReplay implements Recommender {
             rewarded++;
         }
         String eventId = "evaluate-" + (++events);
-        GuestIdentifier who = new GuestIdentifier(IdentifierType.GUEST_ID, interaction.guestId());
-        String topic;
-        byte[] bytes;
-        if (interaction.type() == InteractionType.PURCHASE) {
-            TicketSale sale = TicketSale.newBuilder().setEventId(eventId).setOccurredAt(interaction.at())
-                    .setIdentifier(who).setType(TicketSaleType.PURCHASE).setOrderId(eventId)
-                    .setConcertId(interaction.itemId()).setSalesChannel(SalesChannel.WEB).setSeats(1)
-                    .setAmountMinor(interaction.value() == null ? 0L : interaction.value()).setCurrency("DKK")
-                    .setRecommendationId(listed).setSource("evaluate").build();
-            topic = topics.ticketSales().name();
-            bytes = topics.ticketSales().valueSerde().serializer().serialize(topic, sale);
-        } else {
-            ClickEvent click = ClickEvent.newBuilder().setEventId(eventId).setOccurredAt(interaction.at())
-                    .setIdentifier(who).setSessionId(eventId)
-                    .setType(interaction.type() == InteractionType.FAVOURITE ? ClickType.FAVOURITE : ClickType.PAGE_VIEW)
-                    .setChannel(Channel.WEB).setConcertId(interaction.itemId())
-                    .setPageUrl("https://hall.example/concerts/" + interaction.itemId())
-                    .setRecommendationId(listed).setSource("evaluate").build();
-            topic = topics.clickEvents().name();
-            bytes = topics.clickEvents().valueSerde().serializer().serialize(topic, click);
-        }
+        boolean purchase = interaction.type() == InteractionType.PURCHASE;
+        String topic = purchase ? topics.ticketSales().name() : topics.clickEvents().name();
+        byte[] bytes = purchase
+                ? topics.ticketSales().valueSerde().serializer().serialize(topic, sale(interaction, eventId, listed))
+                : topics.clickEvents().valueSerde().serializer().serialize(topic, click(interaction, eventId, listed));
         profile.pipe(topic, key, bytes, interaction.at());
         scoring.pipe(topic, key, bytes, interaction.at()); // the feedback that rewards the bandit
         transfer();
         if (events % 500 == 0) {
             drain();
         }
+    }
+
+    /** A purchase as the ticketing system sends it: one seat, on the web, crediting {@code listed} if not null. */
+    private static TicketSale sale(Interaction interaction, String eventId, String listed) {
+        return TicketSale.newBuilder().setEventId(eventId).setOccurredAt(interaction.at())
+                .setIdentifier(new GuestIdentifier(IdentifierType.GUEST_ID, interaction.guestId()))
+                .setType(TicketSaleType.PURCHASE).setOrderId(eventId).setConcertId(interaction.itemId())
+                .setSalesChannel(SalesChannel.WEB).setSeats(1)
+                .setAmountMinor(interaction.value() == null ? 0L : interaction.value()).setCurrency("DKK")
+                .setRecommendationId(listed).setSource("evaluate").build();
+    }
+
+    /** A view (a concert page view) or a favourite as the site's tracker sends it. */
+    private static ClickEvent click(Interaction interaction, String eventId, String listed) {
+        return ClickEvent.newBuilder().setEventId(eventId).setOccurredAt(interaction.at())
+                .setIdentifier(new GuestIdentifier(IdentifierType.GUEST_ID, interaction.guestId())).setSessionId(eventId)
+                .setType(interaction.type() == InteractionType.FAVOURITE ? ClickType.FAVOURITE : ClickType.PAGE_VIEW)
+                .setChannel(Channel.WEB).setConcertId(interaction.itemId())
+                .setPageUrl("https://hall.example/concerts/" + interaction.itemId())
+                .setRecommendationId(listed).setSource("evaluate").build();
     }
 
     /** The recommendation id of the guest's current web list when it shows the item, else null. */

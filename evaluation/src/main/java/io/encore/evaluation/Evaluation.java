@@ -58,19 +58,7 @@ public final class Evaluation {
                 TestCase testCase = cases.get(c++);
                 List<Item> eligible = eligible(byStart, testCase, history);
                 eligible.forEach(item -> everEligible.add(item.id()));
-                Set<String> ids = new HashSet<>();
-                eligible.forEach(item -> ids.add(item.id()));
-                for (Recommender recommender : recommenders) {
-                    recommender.recommend(testCase, eligible, k).forEach((method, list) -> {
-                        List<String> offered = list.stream().filter(ids::contains).distinct().limit(k).toList();
-                        MethodScores measured = scores.get(method);
-                        measured.add(offered, testCase.relevant(), history::guests, history.guestCount());
-                        truth.ifPresent(tr -> {
-                            Truth.Response r = tr.respond(testCase.guestId(), testCase.at(), offered);
-                            measured.addResponse(r.clicks(), r.purchases(), r.items());
-                        });
-                    });
-                }
+                measure(testCase, eligible, history, recommenders, k, truth, scores);
             } else {
                 Interaction interaction = training.get(t++);
                 boolean first = history.add(interaction);
@@ -91,7 +79,25 @@ public final class Evaluation {
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** Items upcoming at the case's time that the guest has not met, soonest first. */
+    /** Every method's list for one case, cut to the eligible items and k, scored against the held-out items. */
+    private static void measure(TestCase testCase, List<Item> eligible, History history, List<Recommender> recommenders,
+                                int k, Optional<Truth> truth, Map<String, MethodScores> scores) {
+        Set<String> ids = new HashSet<>();
+        eligible.forEach(item -> ids.add(item.id()));
+        for (Recommender recommender : recommenders) {
+            recommender.recommend(testCase, eligible, k).forEach((method, list) -> {
+                List<String> offered = list.stream().filter(ids::contains).distinct().limit(k).toList();
+                MethodScores measured = scores.get(method);
+                measured.add(offered, testCase.relevant(), history::guests, history.guestCount());
+                truth.ifPresent(tr -> {
+                    Truth.Response r = tr.respond(testCase.guestId(), testCase.at(), offered);
+                    measured.addResponse(r.clicks(), r.purchases(), r.items());
+                });
+            });
+        }
+    }
+
+    /** Items on sale and upcoming at the case's time that the guest has not met, soonest first. */
     static List<Item> eligible(List<Item> byStart, TestCase testCase, History history) {
         Set<String> met = history.items(testCase.guestId());
         List<Item> eligible = new ArrayList<>();
