@@ -102,11 +102,16 @@ final class ScoringDriver implements AutoCloseable {
         return latest;
     }
 
-    /** The latest audience per concert from everything published so far. */
+    /** The latest audience per concert among those published since the last read. */
     Map<String, ConcertAudience> audiences() {
         Map<String, ConcertAudience> latest = new LinkedHashMap<>();
         output(topics.concertAudiences()).readRecordsToList().forEach(record -> latest.put(record.key(), record.value()));
         return latest;
+    }
+
+    /** Every audience version published since the last read, in order. */
+    List<ConcertAudience> audienceRecords() {
+        return new ArrayList<>(output(topics.concertAudiences()).readValuesToList());
     }
 
     /** The e-mails written since the last call. */

@@ -310,7 +310,7 @@ class ScoringTopologyTest {
         // when
         scoring.pipe(scoring.topics.guestProfiles(), GUEST, withAds);
         // then: the ad list's concerts have the guest in their audience, matched by the hash alone
-        Map<String, ConcertAudience> audiences = scoring.audiences();
+        Map<String, ConcertAudience> audiences = publishedAudiences();
         assertThat(audiences).containsKeys("jazz-1", "jazz-2");
         AudienceMember member = audiences.get("jazz-1").getMembers().get(0);
         assertThat(member.getGuestId()).isEqualTo(GUEST);
@@ -324,12 +324,12 @@ class ScoringTopologyTest {
         GuestProfile withAds = GuestProfile.newBuilder(guest(GUEST, 0, 1, List.of()))
                 .setAllowedChannels(List.of(Channel.WEB, Channel.ADS)).build();
         scoring.pipe(scoring.topics.guestProfiles(), GUEST, withAds);
-        scoring.audiences();
+        publishedAudiences();
         // when
         scoring.pipe(scoring.topics.guestProfiles(), GUEST, GuestProfile.newBuilder(withAds).setVersion(2)
                 .setAllowedChannels(List.of(Channel.WEB)).build());
         // then
-        Map<String, ConcertAudience> audiences = scoring.audiences();
+        Map<String, ConcertAudience> audiences = publishedAudiences();
         assertThat(audiences).containsKeys("jazz-1", "jazz-2");
         assertThat(audiences.values()).allSatisfy(audience -> {
             assertThat(audience.getMembers()).isEmpty();
@@ -338,16 +338,35 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void shouldPublishAConcertsAudienceOncePerIntervalWithEveryChangeOfTheInterval() {
+        // given: three guests with ad consent and the same taste arrive within one interval
+        for (String guest : List.of("GUEST_ID:a", "GUEST_ID:b", "GUEST_ID:c")) {
+            scoring.pipe(scoring.topics.guestProfiles(), guest, GuestProfile.newBuilder(guest(guest, 0, 1, List.of()))
+                    .setAllowedChannels(List.of(Channel.WEB, Channel.ADS)).build());
+        }
+        assertThat(scoring.audiences()).as("nothing before the interval has passed").isEmpty();
+        // when
+        scoring.advanceWallClock(ScoringSettings.AUDIENCE_PUBLISH_INTERVAL_DEFAULT);
+        // then: one version per concert, with all three members added at once
+        List<ConcertAudience> jazz = scoring.audienceRecords().stream()
+                .filter(audience -> audience.getConcertId().equals("jazz-1")).toList();
+        assertThat(jazz).hasSize(1);
+        assertThat(jazz.get(0).getVersion()).isEqualTo(1);
+        assertThat(jazz.get(0).getAdded()).extracting(AudienceMember::getGuestId)
+                .containsExactlyInAnyOrder("GUEST_ID:a", "GUEST_ID:b", "GUEST_ID:c");
+    }
+
+    @Test
     void shouldAddALookAlikeToTheAudienceOfWhatGuestsWithTheSameTasteBought() {
         // given: a guest who likes taste 1 buys the symphony concert (taste 2), which taste-1 lists do not show
         scoring.pipe(scoring.topics.guestProfiles(), "GUEST_ID:buyer", guest("GUEST_ID:buyer", 1, 1, List.of()));
         scoring.pipe(scoring.topics.guestProfiles(), "GUEST_ID:buyer", guest("GUEST_ID:buyer", 1, 2, List.of("symph")));
-        scoring.audiences();
+        publishedAudiences();
         // when: another taste-1 guest, who allows ads, arrives
         scoring.pipe(scoring.topics.guestProfiles(), GUEST, GuestProfile.newBuilder(guest(GUEST, 1, 1, List.of()))
                 .setAllowedChannels(List.of(Channel.WEB, Channel.ADS)).build());
         // then: a look-alike member of the symphony's audience, though not on the guest's own ad list
-        assertThat(scoring.audiences().get("symph").getMembers())
+        assertThat(publishedAudiences().get("symph").getMembers())
                 .anySatisfy(member -> {
                     assertThat(member.getGuestId()).isEqualTo(GUEST);
                     assertThat(member.getLookalike()).isTrue();
@@ -375,6 +394,12 @@ class ScoringTopologyTest {
 
     private static List<String> ids(RecommendationSet set) {
         return set.getItems().stream().map(RecommendationItem::getConcertId).toList();
+    }
+
+    /** The audiences published once the aggregator's interval has passed. */
+    private Map<String, ConcertAudience> publishedAudiences() {
+        scoring.advanceWallClock(ScoringSettings.AUDIENCE_PUBLISH_INTERVAL_DEFAULT);
+        return scoring.audiences();
     }
 
     private String holdoutGuest() {
