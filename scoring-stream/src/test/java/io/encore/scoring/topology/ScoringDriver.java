@@ -69,6 +69,7 @@ final class ScoringDriver implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        props.put("processing.exception.handler.global.enabled", true); // as in production (StreamsDefaults)
         props.put(DeadLetterHandler.TOPIC_CONFIG, topics.deadLetters().name());
         props.put(RegistryClientConfig.URL_CONFIG, "mock://" + registryScope);
         driver = new TopologyTestDriver(ScoringTopology.build(settings, ScoringSerdes.of(topics, format), models,
