@@ -66,9 +66,10 @@ import io.encore.scoring.topology.ScoringNames;
  * The arm is drawn when an exposure starts and kept while it lasts; every list of the exposure is credited to it,
  * and it counts as one trial however often its list changed. Counting a trial per published list instead would
  * weigh arms by how often their lists change — personalized lists change on nearly every event, the holdout's
- * non-personalized list rarely — and bias the uplift against personalization. An exposure starts at the first
- * re-score after the previous one's window closed (guest activity and catalogue sweeps re-score guests of every
- * arm alike), and then the list is published again even if unchanged, with the new exposure's id.
+ * non-personalized list rarely — and bias the uplift against personalization. An exposure starts with the
+ * guest's first list, and again at the guest's first activity (a profile change) after the window closed —
+ * catalogue sweeps re-score guests but never start one, so trials count guests who were there, in every arm
+ * alike; the list is then published again even if unchanged, with the new exposure's id.
  */
 public final class ScoringProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
@@ -197,8 +198,8 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
                 twinAudiences.update(context, profile, view.taste(), snapshot, eligible, now);
             }
             RecommendationSet previous = sets.get(setKey(profile.getGuestId(), channel));
-            publishIfChanged(profile, previous, list(profile, channel, previous, view, snapshot, eligible, scores, now),
-                    reason, now);
+            publishIfChanged(profile, previous, list(profile, channel, previous, reason == RecommendationChangeReason.PROFILE_CHANGED,
+                    view, snapshot, eligible, scores, now), reason, now);
         }
     }
 
@@ -211,12 +212,12 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
      * exposure of the previous list lasts the guest keeps its arm, and the list joins that exposure; otherwise
      * the arm is drawn again (the bandit for personalized guests) and a new exposure starts.
      */
-    private Proposal list(GuestProfile profile, Channel channel, RecommendationSet previous, GuestView view,
-                          Catalogue snapshot, BitSet eligible, float[] scores, long now) {
+    private Proposal list(GuestProfile profile, Channel channel, RecommendationSet previous, boolean guestActivity,
+                          GuestView view, Catalogue snapshot, BitSet eligible, float[] scores, long now) {
         boolean held = holdout.isHoldout(profile.getGuestId());
         boolean personal = profile.getProfilingAllowed() && !held && !models.isEmpty();
         String group = profile.getBehaviourGroup() == null ? "unknown" : profile.getBehaviourGroup();
-        Optional<RecommendationIds.Issued> ongoing = ongoingExposure(profile, previous, held, personal, now);
+        Optional<RecommendationIds.Issued> ongoing = ongoingExposure(profile, previous, held, personal, guestActivity, now);
         String arm = held ? CONTROL_ARM : UNPERSONALIZED_ARM;
         Double propensity = null;
         ScoringModel model = control;
@@ -264,11 +265,14 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
 
     /**
      * The exposure the previous list belongs to, if the next list may join it: it counted as a trial (it had
-     * items), its window is still open, and the guest is still in the same bandit (behaviour group) and the same
-     * part of the experiment (holdout, personalized or not, an arm that still exists).
+     * items), the guest is still in the same bandit (behaviour group) and the same part of the experiment
+     * (holdout, personalized or not, an arm that still exists), and either its window is still open or the
+     * re-score is not the guest's doing (a catalogue sweep): a new exposure starts only with the guest's own
+     * activity, so trials count guests who were there to see a list, in every arm alike.
      */
     private Optional<RecommendationIds.Issued> ongoingExposure(GuestProfile profile, RecommendationSet previous,
-                                                               boolean held, boolean personal, long now) {
+                                                               boolean held, boolean personal, boolean guestActivity,
+                                                               long now) {
         if (previous == null || previous.getItems().isEmpty() || previous.getHoldout() != held
                 || !Objects.equals(previous.getBehaviourGroup(), profile.getBehaviourGroup())) {
             return Optional.empty();
@@ -277,7 +281,8 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
                 : previous.getArm().equals(held ? CONTROL_ARM : UNPERSONALIZED_ARM);
         return RecommendationIds.parse(previous.getRecommendationId())
                 .filter(issued -> sameArmKind && issued.extendable())
-                .filter(issued -> now >= issued.issuedAt() && now - issued.issuedAt() < settings.exposureWindow().toMillis());
+                .filter(issued -> !guestActivity
+                        || now >= issued.issuedAt() && now - issued.issuedAt() < settings.exposureWindow().toMillis());
     }
 
     /**

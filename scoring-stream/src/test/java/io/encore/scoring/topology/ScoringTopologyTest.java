@@ -273,6 +273,22 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void shouldKeepTheExposureThroughCatalogueSweepsUntilTheGuestIsActiveAgain() {
+        // given: a list whose exposure window has closed
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 1, 1, List.of()));
+        RecommendationSet first = scoring.sets().get(WEB);
+        scoring.advanceWallClock(ScoringSettings.EXPOSURE_WINDOW_DEFAULT.plusSeconds(1));
+        // when: a catalogue change re-scores the guest, who has not been active since
+        addConcert("drums-2", "Snorre Kirk", 1, 20, ConcertStatus.ON_SALE);
+        scoring.advanceWallClock(Duration.ofSeconds(2));
+        // then: the changed list is still the first exposure's, and no trial was added
+        RecommendationSet swept = scoring.sets().get(WEB);
+        assertThat(ids(swept)).contains("drums-2");
+        assertThat(exposure(swept)).isEqualTo(exposure(first));
+        assertThat(scoring.signal("a:WEB|prospect").getArms().get(ConceptMatchModel.NAME).getSelections()).isEqualTo(1);
+    }
+
+    @Test
     void shouldCountTheHoldoutsExposuresLikeEveryoneElses() {
         // given: a held-out guest whose control list does not follow its taste
         String heldOut = holdoutGuest();
