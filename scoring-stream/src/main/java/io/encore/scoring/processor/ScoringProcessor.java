@@ -26,6 +26,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import io.encore.schemas.avro.Channel;
+import io.encore.schemas.avro.ChannelResponse;
 import io.encore.schemas.avro.RecommendationChangeReason;
 import io.encore.schemas.avro.GuestProfile;
 import io.encore.schemas.avro.MovedConcert;
@@ -67,9 +68,10 @@ import io.encore.scoring.topology.ScoringNames;
  * and it counts as one trial however often its list changed. Counting a trial per published list instead would
  * weigh arms by how often their lists change — personalized lists change on nearly every event, the holdout's
  * non-personalized list rarely — and bias the uplift against personalization. An exposure starts with the
- * guest's first list, and again at the guest's first activity (a profile change) after the window closed —
- * catalogue sweeps re-score guests but never start one, so trials count guests who were there, in every arm
- * alike; the list is then published again even if unchanged, with the new exposure's id.
+ * guest's first list, and again at the guest's first activity on the channel (a page view, an ad impression, an
+ * e-mail delivered or opened, as counted in the profile) after the window closed — catalogue sweeps and other
+ * channels' activity never start one, so trials count guests who were there, in every arm alike; the list is
+ * then published again even if unchanged, with the new exposure's id.
  */
 public final class ScoringProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
@@ -144,7 +146,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
             guests.put(record.key(), profile);
             PurchaseSignals.emit(context, buckets, previous, profile, record.timestamp());
             Memberships.aliases(context, previous, profile, record.timestamp());
-            rescore(profile, RecommendationChangeReason.PROFILE_CHANGED);
+            rescore(profile, previous, RecommendationChangeReason.PROFILE_CHANGED);
         } else if (record.value() == null && isGuestProfiles()) {
             retire(record.key(), record.timestamp());
         }
@@ -180,7 +182,8 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         }
     }
 
-    private void rescore(GuestProfile profile, RecommendationChangeReason reason) {
+    /** Re-scores a guest; {@code before} is the profile this change replaced (null for a sweep). */
+    private void rescore(GuestProfile profile, GuestProfile before, RecommendationChangeReason reason) {
         Catalogue snapshot = catalogue();
         now = context.currentSystemTimeMs();
         GuestView view = GuestViews.of(profile, null);
@@ -198,9 +201,26 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
                 twinAudiences.update(context, profile, view.taste(), snapshot, eligible, now);
             }
             RecommendationSet previous = sets.get(setKey(profile.getGuestId(), channel));
-            publishIfChanged(profile, previous, list(profile, channel, previous, reason == RecommendationChangeReason.PROFILE_CHANGED,
+            publishIfChanged(profile, previous, list(profile, channel, previous, activeOn(channel, before, profile),
                     view, snapshot, eligible, scores, now), reason, now);
         }
+    }
+
+    /**
+     * Whether this profile change is the guest's activity on {@code channel}: a page view, an ad impression, an
+     * e-mail delivered, opened or clicked since the profile before (profile-stream counts them per channel).
+     */
+    static boolean activeOn(Channel channel, GuestProfile before, GuestProfile after) {
+        return before != null && contacts(after, channel) > contacts(before, channel);
+    }
+
+    private static long contacts(GuestProfile profile, Channel channel) {
+        for (ChannelResponse response : profile.getChannelResponsiveness()) {
+            if (response.getChannel() == channel) {
+                return response.getExposures() + response.getOpens() + response.getClicks();
+            }
+        }
+        return 0;
     }
 
     /** A list the guest would see now, and whether it starts a new exposure of the guest to an arm. */
@@ -267,8 +287,9 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
      * The exposure the previous list belongs to, if the next list may join it: it counted as a trial (it had
      * items), the guest is still in the same bandit (behaviour group) and the same part of the experiment
      * (holdout, personalized or not, an arm that still exists), and either its window is still open or the
-     * re-score is not the guest's doing (a catalogue sweep): a new exposure starts only with the guest's own
-     * activity, so trials count guests who were there to see a list, in every arm alike.
+     * guest was not active on the channel (a catalogue sweep, an ad impression for the web list): a new exposure
+     * starts only with the guest's own activity on the channel, so trials count guests who were there to see a
+     * list, in every arm alike.
      */
     private Optional<RecommendationIds.Issued> ongoingExposure(GuestProfile profile, RecommendationSet previous,
                                                                boolean held, boolean personal, boolean guestActivity,
@@ -414,7 +435,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
                 if (entry.key.equals(sweepCursor)) {
                     continue;
                 }
-                rescore(entry.value, reason);
+                rescore(entry.value, null, reason);
                 sweepCursor = entry.key;
                 done++;
             }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.encore.schemas.avro.AudienceMember;
 import io.encore.schemas.avro.Channel;
+import io.encore.schemas.avro.ChannelResponse;
 import io.encore.schemas.avro.ConcertAudience;
 import io.encore.schemas.avro.ConcertStatus;
 import io.encore.schemas.avro.GuestIdentifier;
@@ -261,9 +262,9 @@ class ScoringTopologyTest {
         scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 1, List.of()));
         RecommendationSet first = scoring.sets().get(WEB);
         scoring.changes();
-        // when: the guest is re-scored after the exposure window, to the same list
+        // when: after the exposure window the guest views a page, which re-scores it to the same list
         scoring.advanceWallClock(ScoringSettings.EXPOSURE_WINDOW_DEFAULT.plusSeconds(1));
-        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 2, List.of()));
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, webVisits(guest(GUEST, 0, 2, List.of()), 1));
         // then: the same concerts published again under the new exposure's id, a second trial, no change event
         RecommendationSet again = scoring.sets().get(WEB);
         assertThat(ids(again)).isEqualTo(ids(first));
@@ -289,15 +290,33 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void shouldNotStartAWebExposureWithActivityOnAnotherChannel() {
+        // given: a list whose exposure window has closed
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 1, List.of()));
+        RecommendationSet first = scoring.sets().get(WEB);
+        scoring.advanceWallClock(ScoringSettings.EXPOSURE_WINDOW_DEFAULT.plusSeconds(1));
+        // when: the guest sees an ad, and its taste moves the web list
+        GuestProfile sawAnAd = GuestProfile.newBuilder(guest(GUEST, 3, 2, List.of()))
+                .setChannelResponsiveness(List.of(ChannelResponse.newBuilder().setChannel(Channel.ADS).setExposures(1)
+                        .build())).build();
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, sawAnAd);
+        // then: the web list changed within the same exposure
+        RecommendationSet changed = scoring.sets().get(WEB);
+        assertThat(ids(changed)).isNotEqualTo(ids(first));
+        assertThat(exposure(changed)).isEqualTo(exposure(first));
+        assertThat(scoring.signal("a:WEB|prospect").getArms().get(ConceptMatchModel.NAME).getSelections()).isEqualTo(1);
+    }
+
+    @Test
     void shouldCountTheHoldoutsExposuresLikeEveryoneElses() {
         // given: a held-out guest whose control list does not follow its taste
         String heldOut = holdoutGuest();
         scoring.pipe(scoring.topics.guestProfiles(), heldOut, guest(heldOut, 0, 1, List.of()));
         scoring.pipe(scoring.topics.guestProfiles(), heldOut, guest(heldOut, 3, 2, List.of()));
         assertThat(scoring.signal("a:WEB|prospect").getArms().get("control").getSelections()).isEqualTo(1);
-        // when: re-scored after the window
+        // when: the guest visits the site after the window
         scoring.advanceWallClock(ScoringSettings.EXPOSURE_WINDOW_DEFAULT.plusSeconds(1));
-        scoring.pipe(scoring.topics.guestProfiles(), heldOut, guest(heldOut, 3, 3, List.of()));
+        scoring.pipe(scoring.topics.guestProfiles(), heldOut, webVisits(guest(heldOut, 3, 3, List.of()), 1));
         // then: a trial per window, as for a personalized guest, not per list
         assertThat(scoring.signal("a:WEB|prospect").getArms().get("control").getSelections()).isEqualTo(2);
     }
@@ -416,6 +435,12 @@ class ScoringTopologyTest {
     private Map<String, ConcertAudience> publishedAudiences() {
         scoring.advanceWallClock(ScoringSettings.AUDIENCE_PUBLISH_INTERVAL_DEFAULT);
         return scoring.audiences();
+    }
+
+    /** The profile of a guest who has viewed {@code pages} pages of the site. */
+    private static GuestProfile webVisits(GuestProfile profile, long pages) {
+        return GuestProfile.newBuilder(profile).setChannelResponsiveness(List.of(ChannelResponse.newBuilder()
+                .setChannel(Channel.WEB).setExposures(pages).setOpens(pages).build())).build();
     }
 
     private String holdoutGuest() {
