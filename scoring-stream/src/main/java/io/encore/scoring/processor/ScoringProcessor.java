@@ -254,14 +254,11 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         Arrays.fill(scores, 0f);
         model.score(view, snapshot, eligible, Instant.ofEpochMilli(now), scores);
         while (!normalize(scores, eligible) && model != fallback(model)) {
-            // The chosen model knows nothing about this guest (no habits, no co-purchases yet...): rather than
-            // an arbitrary order, the list comes from the fallback. A new exposure is then counted for the
-            // fallback, not the arm; an ongoing one stays the arm's.
+            // The chosen model knows nothing about this guest yet (no taste, no habits, no co-purchases): rather
+            // than an arbitrary order, this list comes from the fallback (its items name it). The exposure stays
+            // the arm's: the arm is what the bandit chose for the window, and its later lists use it once the
+            // guest's activity gives it something to go on, so what it earns includes what it could not cover.
             model = fallback(model);
-            if (ongoing.isEmpty()) {
-                arm = personal ? model.name() : arm;
-                propensity = null;
-            }
             Arrays.fill(scores, 0f);
             model.score(view, snapshot, eligible, Instant.ofEpochMilli(now), scores);
         }

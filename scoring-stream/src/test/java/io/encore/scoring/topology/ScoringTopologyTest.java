@@ -308,6 +308,25 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void shouldKeepTheBanditsArmForTheExposureWhenItsModelHasNothingToGoOnYet() {
+        // given: a guest without a taste yet, so concept match has no opinion
+        List<Float> none = new java.util.ArrayList<>(java.util.Collections.nCopies(ScoringFixtures.DIMENSION, 0f));
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, GuestProfile.newBuilder(guest(GUEST, 0, 1, List.of()))
+                .setTasteVector(none).build());
+        RecommendationSet fallback = scoring.sets().get(WEB);
+        // when: the guest's activity gives it a taste within the exposure (the symphony, not in the first list)
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 2, 2, List.of()));
+        // then: the first list came from the non-personalized fallback, both are the chosen arm's exposure
+        assertThat(fallback.getArm()).isEqualTo(ConceptMatchModel.NAME);
+        assertThat(fallback.getItems()).extracting(RecommendationItem::getModel).doesNotContain(ConceptMatchModel.NAME);
+        RecommendationSet personal = scoring.sets().get(WEB);
+        assertThat(personal.getItems().get(0).getConcertId()).isEqualTo("symph");
+        assertThat(personal.getItems().get(0).getModel()).isEqualTo(ConceptMatchModel.NAME);
+        assertThat(exposure(personal)).isEqualTo(exposure(fallback));
+        assertThat(scoring.signal("a:WEB|prospect").getArms().get(ConceptMatchModel.NAME).getSelections()).isEqualTo(1);
+    }
+
+    @Test
     void shouldCountTheHoldoutsExposuresLikeEveryoneElses() {
         // given: a held-out guest whose control list does not follow its taste
         String heldOut = holdoutGuest();
