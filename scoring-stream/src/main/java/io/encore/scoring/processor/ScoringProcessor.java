@@ -153,14 +153,30 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
     }
 
     private void onCatalogue(String concertId, CatalogueEntry entry) {
+        CatalogueEntry previous = catalogueStore.get(concertId);
         if (entry.getDeleted()) {
             catalogueStore.delete(concertId);
         } else {
             catalogueStore.put(concertId, entry);
         }
+        if (previous != null && !entry.getDeleted() && asScored(previous).equals(asScored(entry))) {
+            // A sale that leaves seats (the ticketing system republishes the concert on every one) changes
+            // no list: re-scoring every guest of the task for it made sweeps back to back in a selling hall.
+            return;
+        }
         catalogueDirty = true;
         pendingSweep = RecommendationChangeReason.CATALOGUE_CHANGED;
         changedDuringSweep = sweeping;
+    }
+
+    /**
+     * A catalogue entry as far as lists depend on it: without its version, and with its seat count reduced to
+     * whether seats are left (eligibility), the only use scoring makes of it.
+     */
+    static CatalogueEntry asScored(CatalogueEntry entry) {
+        Integer seats = entry.getSeatsAvailable();
+        return CatalogueEntry.newBuilder(entry).setVersion(0L)
+                .setSeatsAvailable(seats == null ? null : seats > 0 ? 1 : 0).build();
     }
 
     /** A guest merged away or erased: every list is withdrawn with a tombstone. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.encore.schemas.avro.AudienceMember;
 import io.encore.schemas.avro.Channel;
+import io.encore.schemas.avro.Concert;
 import io.encore.schemas.avro.ChannelResponse;
 import io.encore.schemas.avro.ConcertAudience;
 import io.encore.schemas.avro.ConcertStatus;
@@ -139,6 +140,26 @@ class ScoringTopologyTest {
         assertThat(change.getConcertIds()).doesNotContain("jazz-1").startsWith("jazz-2");
         assertThat(change.getMoved()).extracting(m -> m.getConcertId() + ":" + m.getOldRank() + "→" + m.getNewRank())
                 .contains("jazz-2:2→1");
+    }
+
+    @Test
+    void shouldNotReScoreTheGuestsWhenASaleOnlyLowersAConcertsSeatCount() {
+        // given: a list, and a concert with seats
+        scoring.pipe(scoring.topics.concerts(), "jazz-1", withSeats(100, 2));
+        scoring.advanceWallClock(Duration.ofSeconds(2));
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 1, List.of()));
+        scoring.sets();
+        scoring.changes();
+        // when: sales lower the seat count, and the last seat goes
+        scoring.pipe(scoring.topics.concerts(), "jazz-1", withSeats(99, 3));
+        scoring.advanceWallClock(Duration.ofSeconds(2));
+        assertThat(scoring.changes()).as("no change for a seat count").isEmpty();
+        scoring.pipe(scoring.topics.concerts(), "jazz-1", withSeats(0, 4));
+        scoring.advanceWallClock(Duration.ofSeconds(2));
+        // then: only selling out changed the list
+        RecommendationChange change = onlyChange();
+        assertThat(change.getRemovedConcertIds()).containsExactly("jazz-1");
+        assertThat(change.getReason()).isEqualTo(RecommendationChangeReason.SOLD_OUT);
     }
 
     @Test
@@ -460,6 +481,11 @@ class ScoringTopologyTest {
     private static GuestProfile webVisits(GuestProfile profile, long pages) {
         return GuestProfile.newBuilder(profile).setChannelResponsiveness(List.of(ChannelResponse.newBuilder()
                 .setChannel(Channel.WEB).setExposures(pages).setOpens(pages).build())).build();
+    }
+
+    private Concert withSeats(int seats, long version) {
+        return Concert.newBuilder(concert("jazz-1", "Gregory Porter", T0.plus(Duration.ofDays(10)).plus(Duration.ofHours(1)),
+                ConcertStatus.ON_SALE)).setSeatsAvailable(seats).setVersion(version).build();
     }
 
     private String holdoutGuest() {
