@@ -9,12 +9,7 @@ import static io.encore.stack.ItTraffic.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,19 +19,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.io.JsonEncoder;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -47,11 +36,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.encore.profile.ProfileStreamApp;
 import io.encore.profile.config.ProfileStreamConfig;
-import io.encore.runtime.config.EncoreConfig;
 import io.encore.runtime.streams.StreamsApp;
 import io.encore.schemas.avro.ClickEvent;
 import io.encore.schemas.avro.ClickType;
@@ -97,8 +83,6 @@ class BadInputIT {
         }
     }
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
     private final Path stateDir = ItTraffic.stateDir("bad-input");
     private final Random random = new Random(20261123);
     private StreamsApp app;
@@ -114,7 +98,7 @@ class BadInputIT {
     @Test
     void shouldDeadLetterEveryMalformedRecordAndCountEveryValidOne(SharedStack stack, TestNames names) throws Exception {
         // given: profile-stream on the topics, and the concerts the clicks are about
-        ProfileStreamConfig config = config(stack, names);
+        ProfileStreamConfig config = ProfileStreamInstance.config(stack, names, stateDir);
         TopicCatalogue topics = config.encore().topicCatalogue();
         try (Admin admin = stack.admin()) {
             TopicProvisioner.ensure(admin, topics.all());
@@ -193,7 +177,7 @@ class BadInputIT {
     }
 
     /** Every kind of bad record, built from valid clicks so that exactly one thing is wrong with each. */
-    private Map<Kind, byte[][]> malformed(AvroWireFormat format, TopicCatalogue topics, String clicks) throws IOException {
+    private Map<Kind, byte[][]> malformed(AvroWireFormat format, TopicCatalogue topics, String clicks) {
         Map<Kind, byte[][]> bad = new EnumMap<>(Kind.class);
         for (Kind kind : Kind.values()) {
             byte[][] payloads = new byte[kind.count][];
@@ -242,16 +226,10 @@ class BadInputIT {
     }
 
     /** A click whose writer knows a click type the readers do not. */
-    private static byte[] withSymbol(AvroWireFormat format, ClickEvent click, String symbol) throws IOException {
+    private static byte[] withSymbol(AvroWireFormat format, ClickEvent click, String symbol) {
         String newer = ClickEvent.getClassSchema().toString().replace("\"SHARE\",\"UNKNOWN\"", "\"SHARE\",\"" + symbol + "\",\"UNKNOWN\"");
         Schema writer = new Schema.Parser().parse(newer);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        JsonEncoder encoder = EncoderFactory.get().jsonEncoder(ClickEvent.getClassSchema(), out);
-        new SpecificDatumWriter<ClickEvent>(ClickEvent.getClassSchema()).write(click, encoder);
-        encoder.flush();
-        String asJson = out.toString(StandardCharsets.UTF_8).replace("\"PAGE_VIEW\"", "\"" + symbol + "\"");
-        GenericRecord record = new GenericDatumReader<GenericRecord>(writer)
-                .read(null, DecoderFactory.get().jsonDecoder(writer, asJson));
+        GenericRecord record = ProfileStreamInstance.generic(click, writer, "\"PAGE_VIEW\"", "\"" + symbol + "\"");
         return format.write("bad-input-newer-writer", false, writer, record);
     }
 
@@ -315,23 +293,6 @@ class BadInputIT {
     }
 
     private long eventCount(String guest) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + app.httpPort() + "/guests/" + guest + "/profile")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 200 ? json.readTree(response.body()).path("eventCount").asLong() : -1;
-    }
-
-    private ProfileStreamConfig config(SharedStack stack, TestNames names) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(EncoreConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        settings.put(EncoreConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.registryUrl());
-        settings.put(EncoreConfig.TOPIC_PREFIX_CONFIG, names.topicPrefix());
-        settings.put("application.id", names.applicationId());
-        settings.put("state.dir", stateDir.toString());
-        settings.put("commit.interval.ms", 200);
-        settings.put(ProfileStreamConfig.HTTP_HOST_CONFIG, "127.0.0.1");
-        settings.put(ProfileStreamConfig.HTTP_ADVERTISED_HOST_CONFIG, "127.0.0.1");
-        settings.put(ProfileStreamConfig.HTTP_PORT_CONFIG, Ports.free("127.0.0.1"));
-        return new ProfileStreamConfig(settings);
+        return ProfileStreamInstance.eventCount(app, guest);
     }
 }

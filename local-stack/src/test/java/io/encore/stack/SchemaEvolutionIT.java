@@ -9,27 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.io.JsonEncoder;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -44,7 +31,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.encore.profile.ProfileStreamApp;
 import io.encore.profile.config.ProfileStreamConfig;
-import io.encore.runtime.config.EncoreConfig;
 import io.encore.runtime.streams.StreamsApp;
 import io.encore.schemas.avro.ClickEvent;
 import io.encore.schemas.avro.ClickType;
@@ -69,7 +55,6 @@ class SchemaEvolutionIT {
     private static final int OLD_CLICKS = 5;
     private static final int NEW_CLICKS = 7;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final Path stateDir = ItTraffic.stateDir("evolution");
     private StreamsApp app;
@@ -86,7 +71,7 @@ class SchemaEvolutionIT {
     void shouldKeepReadingANewerCompatibleProducerAndRefuseAnIncompatibleOne(SharedStack stack, TestNames names)
             throws Exception {
         // given: profile-stream on the older click schema, and a guest's clicks written with it
-        ProfileStreamConfig config = config(stack, names);
+        ProfileStreamConfig config = ProfileStreamInstance.config(stack, names, stateDir);
         TopicCatalogue topics = config.encore().topicCatalogue();
         try (Admin admin = stack.admin()) {
             TopicProvisioner.ensure(admin, topics.all());
@@ -145,14 +130,9 @@ class SchemaEvolutionIT {
         return new Schema.Parser().parse(schema.toString());
     }
 
-    /** {@code click} as a record of {@code schema}, with the new field set. */
-    private static GenericRecord as(Schema schema, ClickEvent click) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        JsonEncoder encoder = EncoderFactory.get().jsonEncoder(ClickEvent.getClassSchema(), out);
-        new SpecificDatumWriter<ClickEvent>(ClickEvent.getClassSchema()).write(click, encoder);
-        encoder.flush();
-        GenericRecord old = new GenericDatumReader<GenericRecord>(ClickEvent.getClassSchema())
-                .read(null, DecoderFactory.get().jsonDecoder(ClickEvent.getClassSchema(), out.toString(StandardCharsets.UTF_8)));
+    /** {@code click} as a record of {@code schema}, with the new fields set. */
+    private static GenericRecord as(Schema schema, ClickEvent click) {
+        GenericRecord old = ProfileStreamInstance.generic(click, ClickEvent.getClassSchema(), "", "");
         GenericRecord record = new GenericData.Record(schema);
         ClickEvent.getClassSchema().getFields().forEach(field -> record.put(field.name(), old.get(field.name())));
         schema.getFields().stream().filter(field -> ClickEvent.getClassSchema().getField(field.name()) == null)
@@ -161,23 +141,6 @@ class SchemaEvolutionIT {
     }
 
     private long eventCount(String guest) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + app.httpPort() + "/guests/" + guest + "/profile")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 200 ? json.readTree(response.body()).path("eventCount").asLong() : -1;
-    }
-
-    private ProfileStreamConfig config(SharedStack stack, TestNames names) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(EncoreConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        settings.put(EncoreConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.registryUrl());
-        settings.put(EncoreConfig.TOPIC_PREFIX_CONFIG, names.topicPrefix());
-        settings.put("application.id", names.applicationId());
-        settings.put("state.dir", stateDir.toString());
-        settings.put("commit.interval.ms", 200);
-        settings.put(ProfileStreamConfig.HTTP_HOST_CONFIG, "127.0.0.1");
-        settings.put(ProfileStreamConfig.HTTP_ADVERTISED_HOST_CONFIG, "127.0.0.1");
-        settings.put(ProfileStreamConfig.HTTP_PORT_CONFIG, Ports.free("127.0.0.1"));
-        return new ProfileStreamConfig(settings);
+        return ProfileStreamInstance.eventCount(app, guest);
     }
 }
