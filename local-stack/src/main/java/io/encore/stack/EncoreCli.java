@@ -206,6 +206,9 @@ public final class EncoreCli implements Runnable {
         @Option(names = "--no-simulator", description = "Run the engine without the simulated audience (feed it yourself).")
         boolean noSimulator;
 
+        /** The simulated hall's holdout: a fifth of a few thousand guests, so uplift is readable within minutes. */
+        static final double DEMO_HOLDOUT_SHARE = 0.2;
+
         @Option(names = "--plugin-path", description = "The Connect worker's plugin.path (default: from ./encore).",
                 defaultValue = "${sys:encore.connect.plugin.path:-local-stack/target/connect-plugins}")
         Path pluginPath;
@@ -234,9 +237,12 @@ public final class EncoreCli implements Runnable {
                 Map<String, Object> scoringSettings = appSettings(stack, "scoring-stream", scoringPort);
                 if (!noSimulator) {
                     // the simulated audience lives a day in 24 s (at an hour a second): the experiment's unit follows
-                    // its clock, so the bandit and the holdout's uplift learn from exposures of one simulated day
+                    // its clock, so the bandit and the holdout's uplift learn from exposures of one simulated day;
+                    // and a hall of a few thousand guests needs a larger holdout than 5 % for the uplift's
+                    // interval to narrow within minutes
                     scoringSettings.put(ScoringStreamConfig.EXPOSURE_WINDOW_MS_CONFIG,
                             Math.max(1_000L, Math.round(Duration.ofDays(1).toMillis() / acceleration)));
+                    scoringSettings.put(ScoringStreamConfig.HOLDOUT_SHARE_CONFIG, DEMO_HOLDOUT_SHARE);
                 }
                 StreamsApp scoring = ScoringStreamApp.create(ScoringStreamConfig.load(null, System.getenv(),
                         scoringSettings)).start();

@@ -35,7 +35,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.encore.profile.ProfileStreamApp;
 import io.encore.profile.config.ProfileStreamConfig;
-import io.encore.runtime.config.EncoreConfig;
 import io.encore.runtime.streams.StreamsApp;
 import io.encore.schemas.avro.ClickType;
 import io.encore.schemas.avro.GuestIdentifier;
@@ -133,17 +132,7 @@ class ProfileStreamIT {
     }
 
     private ProfileStreamConfig config(SharedStack stack, TestNames names, String instance) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(EncoreConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        settings.put(EncoreConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.registryUrl());
-        settings.put(EncoreConfig.TOPIC_PREFIX_CONFIG, names.topicPrefix());
-        settings.put("application.id", names.applicationId());
-        settings.put("state.dir", stateDir.resolve(instance).toString());
-        settings.put("commit.interval.ms", 200);
-        settings.put(ProfileStreamConfig.HTTP_HOST_CONFIG, "127.0.0.1");
-        settings.put(ProfileStreamConfig.HTTP_ADVERTISED_HOST_CONFIG, "127.0.0.1");
-        settings.put(ProfileStreamConfig.HTTP_PORT_CONFIG, Ports.free("127.0.0.1"));
-        return new ProfileStreamConfig(settings);
+        return ProfileStreamInstance.config(stack, names, stateDir.resolve(instance));
     }
 
     private StreamsApp start(ProfileStreamConfig config) {

@@ -29,27 +29,34 @@ import io.encore.schemas.avro.Channel;
  *                           and {@code {recommendationId}} are replaced
  * @param exposureWindow     the experiment's unit of time: a guest keeps the bandit's arm on a channel this long,
  *                           and every list published meanwhile counts as one trial with one reward
+ * @param audiencePublishInterval how often changed concert audiences are published (wall clock); candidates
+ *                           wait and are applied together
  */
 public record ScoringSettings(String applicationId, String topicPrefix, int dimension, List<Channel> channels,
                               int topN, int maxPerPerformer, int maxPerTag, double exploration, double holdoutShare,
                               Duration attributionWindow, double clickReward, Duration rescoreInterval,
                               int rescoreBatch, int audienceSize, Map<Channel, Integer> topNByChannel,
                               int changeMoveWindow, int changeMinMove, int contactMaxPerWeek,
-                              String concertUrlTemplate, Duration exposureWindow) {
+                              String concertUrlTemplate, Duration exposureWindow,
+                              Duration audiencePublishInterval) {
 
     public static final String APPLICATION_ID_DEFAULT = "encore-scoring-stream";
     public static final int CONTACT_MAX_PER_WEEK_DEFAULT = 2;
     public static final String CONCERT_URL_TEMPLATE_DEFAULT = "https://hall.example/concerts/{concertId}";
     public static final Duration EXPOSURE_WINDOW_DEFAULT = Duration.ofDays(1);
+    public static final Duration AUDIENCE_PUBLISH_INTERVAL_DEFAULT = Duration.ofSeconds(2);
 
     public ScoringSettings {
         topNByChannel = Map.copyOf(topNByChannel);
         if (exposureWindow.isNegative() || exposureWindow.isZero()) {
             throw new IllegalArgumentException("exposureWindow must be positive, got " + exposureWindow);
         }
+        if (audiencePublishInterval.isNegative() || audiencePublishInterval.isZero()) {
+            throw new IllegalArgumentException("audiencePublishInterval must be positive, got " + audiencePublishInterval);
+        }
     }
 
-    /** The settings without the campaign knobs and the exposure window, which take their defaults. */
+    /** The settings without the campaign knobs, the exposure window and the audience interval: their defaults. */
     public ScoringSettings(String applicationId, String topicPrefix, int dimension, List<Channel> channels,
                            int topN, int maxPerPerformer, int maxPerTag, double exploration, double holdoutShare,
                            Duration attributionWindow, double clickReward, Duration rescoreInterval,
@@ -58,14 +65,15 @@ public record ScoringSettings(String applicationId, String topicPrefix, int dime
         this(applicationId, topicPrefix, dimension, channels, topN, maxPerPerformer, maxPerTag, exploration,
                 holdoutShare, attributionWindow, clickReward, rescoreInterval, rescoreBatch, audienceSize,
                 topNByChannel, changeMoveWindow, changeMinMove, CONTACT_MAX_PER_WEEK_DEFAULT,
-                CONCERT_URL_TEMPLATE_DEFAULT, EXPOSURE_WINDOW_DEFAULT);
+                CONCERT_URL_TEMPLATE_DEFAULT, EXPOSURE_WINDOW_DEFAULT, AUDIENCE_PUBLISH_INTERVAL_DEFAULT);
     }
 
     /** These settings with another exposure window. */
     public ScoringSettings withExposureWindow(Duration window) {
         return new ScoringSettings(applicationId, topicPrefix, dimension, channels, topN, maxPerPerformer, maxPerTag,
                 exploration, holdoutShare, attributionWindow, clickReward, rescoreInterval, rescoreBatch, audienceSize,
-                topNByChannel, changeMoveWindow, changeMinMove, contactMaxPerWeek, concertUrlTemplate, window);
+                topNByChannel, changeMoveWindow, changeMinMove, contactMaxPerWeek, concertUrlTemplate, window,
+                audiencePublishInterval);
     }
 
     public static ScoringSettings defaults() {

@@ -51,6 +51,7 @@ public final class ScoringStreamConfig extends AbstractConfig {
     public static final String RESCORE_INTERVAL_MS_CONFIG = "encore.scoring.rescore.interval.ms";
     public static final String RESCORE_BATCH_CONFIG = "encore.scoring.rescore.batch";
     public static final String AUDIENCE_SIZE_CONFIG = "encore.scoring.audience.size";
+    public static final String AUDIENCE_PUBLISH_INTERVAL_MS_CONFIG = "encore.scoring.audience.publish.interval.ms";
     public static final String CONTACT_MAX_PER_WEEK_CONFIG = "encore.scoring.contact.max.per.week";
     public static final String CONCERT_URL_TEMPLATE_CONFIG = "encore.scoring.concert.url.template";
 
@@ -87,7 +88,8 @@ public final class ScoringStreamConfig extends AbstractConfig {
                 getDouble(CLICK_REWARD_CONFIG), Duration.ofMillis(getLong(RESCORE_INTERVAL_MS_CONFIG)),
                 getInt(RESCORE_BATCH_CONFIG), getInt(AUDIENCE_SIZE_CONFIG), topNByChannel(),
                 getInt(CHANGE_MOVE_WINDOW_CONFIG), getInt(CHANGE_MIN_MOVE_CONFIG), getInt(CONTACT_MAX_PER_WEEK_CONFIG),
-                getString(CONCERT_URL_TEMPLATE_CONFIG), Duration.ofMillis(getLong(EXPOSURE_WINDOW_MS_CONFIG)));
+                getString(CONCERT_URL_TEMPLATE_CONFIG), Duration.ofMillis(getLong(EXPOSURE_WINDOW_MS_CONFIG)),
+                Duration.ofMillis(getLong(AUDIENCE_PUBLISH_INTERVAL_MS_CONFIG)));
     }
 
     /** {@code encore.scoring.top.n.<channel>} where set; other channels use {@code encore.scoring.top.n}. */
@@ -180,6 +182,10 @@ public final class ScoringStreamConfig extends AbstractConfig {
                         Importance.LOW, "Guests re-scored per interval after a catalogue change.")
                 .define(AUDIENCE_SIZE_CONFIG, Type.INT, DEFAULTS.audienceSize(), Range.between(1, MAX_AUDIENCE_SIZE),
                         Importance.MEDIUM, "Members kept per concert audience, highest score first.")
+                .define(AUDIENCE_PUBLISH_INTERVAL_MS_CONFIG, Type.LONG, DEFAULTS.audiencePublishInterval().toMillis(),
+                        Range.between(10, 3_600_000), Importance.LOW,
+                        "How often changed concert audiences are published (wall clock); the membership changes "
+                                + "of the interval are applied together.")
                 .define(CHANGE_MOVE_WINDOW_CONFIG, Type.INT, DEFAULTS.changeMoveWindow(), Range.between(1, MAX_TOP_N),
                         Importance.LOW, "A rank move is a change worth publishing when it touches the first this many ranks.")
                 .define(CHANGE_MIN_MOVE_CONFIG, Type.INT, DEFAULTS.changeMinMove(), Range.between(1, MAX_TOP_N),

@@ -1,5 +1,6 @@
 package io.encore.scoring.processor;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import io.encore.schemas.avro.AudienceMember;
@@ -24,55 +27,91 @@ import io.encore.scoring.topology.ScoringNames;
  * concert has in their ad list — and publishes it with what was added and removed since the last version.
  * Membership comes only from ADS lists, which exist only with ad consent; a guest whose list loses the
  * concert, or who withdraws consent, leaves the audience.
+ *
+ * <p>Candidates are batched: each one waits in a pending store (the newest per guest and concert), and every
+ * {@code publishInterval} of wall-clock time each concert with pending candidates is updated and published
+ * once. An audience is a large record (up to {@code audienceSize} members with their hashed keys); rebuilding,
+ * storing and publishing it for every candidate made serializing audiences most of scoring-stream's work, while
+ * ad platforms take audiences in batches anyway.
  */
 public final class AudienceAggregator implements Processor<String, AudienceCandidate, String, ConcertAudience> {
 
     private final int audienceSize;
+    private final Duration publishInterval;
     private ProcessorContext<String, ConcertAudience> context;
     private KeyValueStore<String, ConcertAudience> audiences;
+    private KeyValueStore<String, AudienceCandidate> pending;
 
-    public AudienceAggregator(int audienceSize) {
+    public AudienceAggregator(int audienceSize, Duration publishInterval) {
         this.audienceSize = audienceSize;
+        this.publishInterval = publishInterval;
     }
 
     @Override
     public void init(ProcessorContext<String, ConcertAudience> context) {
         this.context = context;
         audiences = context.getStateStore(ScoringNames.STORE_AUDIENCES);
+        pending = context.getStateStore(ScoringNames.STORE_AUDIENCE_PENDING);
+        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, this::publishPending);
     }
 
     @Override
     public void process(Record<String, AudienceCandidate> record) {
         AudienceCandidate candidate = record.value();
-        if (candidate == null) {
-            return;
+        if (candidate != null) {
+            pending.put(pendingKey(candidate.getConcertId(), candidate.getGuestId()), candidate);
         }
-        ConcertAudience previous = audiences.get(candidate.getConcertId());
+    }
+
+    /**
+     * The key of a pending candidate: the concert id's length first, so one concert's candidates are
+     * contiguous in key order and no concert id is a prefix of another's keys, whatever characters ids hold.
+     */
+    static String pendingKey(String concertId, String guestId) {
+        return concertId.length() + ":" + concertId + "|" + guestId;
+    }
+
+    /** Every concert with pending candidates, updated and published once. */
+    private void publishPending(long now) {
+        Map<String, List<AudienceCandidate>> byConcert = new HashMap<>();
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, AudienceCandidate> all = pending.all()) {
+            all.forEachRemaining(entry -> {
+                keys.add(entry.key);
+                byConcert.computeIfAbsent(entry.value.getConcertId(), c -> new ArrayList<>()).add(entry.value);
+            });
+        }
+        byConcert.keySet().stream().sorted().forEach(concertId -> publish(concertId, byConcert.get(concertId), now));
+        keys.forEach(pending::delete);
+    }
+
+    private void publish(String concertId, List<AudienceCandidate> candidates, long now) {
+        ConcertAudience previous = audiences.get(concertId);
         Map<String, AudienceMember> members = new HashMap<>();
         if (previous != null) {
             previous.getMembers().forEach(m -> members.put(m.getGuestId(), m));
         }
-        if (candidate.getRemoved()) {
-            members.remove(candidate.getGuestId());
-        } else {
-            members.put(candidate.getGuestId(), member(candidate));
+        for (AudienceCandidate candidate : candidates) {
+            if (candidate.getRemoved()) {
+                members.remove(candidate.getGuestId());
+            } else {
+                members.put(candidate.getGuestId(), member(candidate));
+            }
         }
         List<AudienceMember> kept = new ArrayList<>(members.values());
         kept.sort(Comparator.comparingDouble((AudienceMember m) -> -m.getScore()).thenComparing(AudienceMember::getGuestId));
         List<AudienceMember> next = List.copyOf(kept.subList(0, Math.min(audienceSize, kept.size())));
         List<AudienceMember> before = previous == null ? List.of() : previous.getMembers();
-        List<AudienceMember> added = missingFrom(next, before);
-        List<AudienceMember> removed = missingFrom(before, next);
-        if (added.isEmpty() && removed.isEmpty() && sameScores(before, next)) {
+        if (next.equals(before)) {
             return;
         }
         long version = previous == null ? 1 : previous.getVersion() + 1;
-        ConcertAudience audience = ConcertAudience.newBuilder().setConcertId(candidate.getConcertId())
-                .setMembers(next).setAdded(added).setRemoved(removed).setVersion(version)
-                .setPreviousVersion(previous == null ? null : previous.getVersion())
-                .setGeneratedAt(Instant.ofEpochMilli(context.currentSystemTimeMs())).build();
-        audiences.put(candidate.getConcertId(), audience);
-        context.forward(new Record<>(candidate.getConcertId(), audience, record.timestamp()));
+        ConcertAudience audience = ConcertAudience.newBuilder().setConcertId(concertId)
+                .setMembers(next).setAdded(missingFrom(next, before)).setRemoved(missingFrom(before, next))
+                .setVersion(version).setPreviousVersion(previous == null ? null : previous.getVersion())
+                .setGeneratedAt(Instant.ofEpochMilli(now)).build();
+        audiences.put(concertId, audience);
+        context.forward(new Record<>(concertId, audience, now));
     }
 
     private static AudienceMember member(AudienceCandidate candidate) {
@@ -86,9 +125,5 @@ public final class AudienceAggregator implements Processor<String, AudienceCandi
         Map<String, AudienceMember> byId = new HashMap<>();
         others.forEach(m -> byId.put(m.getGuestId(), m));
         return these.stream().filter(m -> !byId.containsKey(m.getGuestId())).toList();
-    }
-
-    private static boolean sameScores(List<AudienceMember> a, List<AudienceMember> b) {
-        return a.equals(b);
     }
 }

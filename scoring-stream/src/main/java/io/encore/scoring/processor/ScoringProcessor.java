@@ -26,6 +26,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import io.encore.schemas.avro.Channel;
+import io.encore.schemas.avro.ChannelResponse;
 import io.encore.schemas.avro.RecommendationChangeReason;
 import io.encore.schemas.avro.GuestProfile;
 import io.encore.schemas.avro.MovedConcert;
@@ -66,9 +67,11 @@ import io.encore.scoring.topology.ScoringNames;
  * The arm is drawn when an exposure starts and kept while it lasts; every list of the exposure is credited to it,
  * and it counts as one trial however often its list changed. Counting a trial per published list instead would
  * weigh arms by how often their lists change — personalized lists change on nearly every event, the holdout's
- * non-personalized list rarely — and bias the uplift against personalization. An exposure starts at the first
- * re-score after the previous one's window closed (guest activity and catalogue sweeps re-score guests of every
- * arm alike), and then the list is published again even if unchanged, with the new exposure's id.
+ * non-personalized list rarely — and bias the uplift against personalization. An exposure starts with the
+ * guest's first list, and again at the guest's first activity on the channel (a page view, an ad impression, an
+ * e-mail delivered or opened, as counted in the profile) after the window closed — catalogue sweeps and other
+ * channels' activity never start one, so trials count guests who were there, in every arm alike; the list is
+ * then published again even if unchanged, with the new exposure's id.
  */
 public final class ScoringProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
@@ -143,21 +146,37 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
             guests.put(record.key(), profile);
             PurchaseSignals.emit(context, buckets, previous, profile, record.timestamp());
             Memberships.aliases(context, previous, profile, record.timestamp());
-            rescore(profile, RecommendationChangeReason.PROFILE_CHANGED);
+            rescore(profile, previous, RecommendationChangeReason.PROFILE_CHANGED);
         } else if (record.value() == null && isGuestProfiles()) {
             retire(record.key(), record.timestamp());
         }
     }
 
     private void onCatalogue(String concertId, CatalogueEntry entry) {
+        CatalogueEntry previous = catalogueStore.get(concertId);
         if (entry.getDeleted()) {
             catalogueStore.delete(concertId);
         } else {
             catalogueStore.put(concertId, entry);
         }
+        if (previous != null && !entry.getDeleted() && asScored(previous).equals(asScored(entry))) {
+            // A sale that leaves seats (the ticketing system republishes the concert on every one) changes
+            // no list: re-scoring every guest of the task for it made sweeps back to back in a selling hall.
+            return;
+        }
         catalogueDirty = true;
         pendingSweep = RecommendationChangeReason.CATALOGUE_CHANGED;
         changedDuringSweep = sweeping;
+    }
+
+    /**
+     * A catalogue entry as far as lists depend on it: without its version, and with its seat count reduced to
+     * whether seats are left (eligibility), the only use scoring makes of it.
+     */
+    static CatalogueEntry asScored(CatalogueEntry entry) {
+        Integer seats = entry.getSeatsAvailable();
+        return CatalogueEntry.newBuilder(entry).setVersion(0L)
+                .setSeatsAvailable(seats == null ? null : seats > 0 ? 1 : 0).build();
     }
 
     /** A guest merged away or erased: every list is withdrawn with a tombstone. */
@@ -179,7 +198,8 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         }
     }
 
-    private void rescore(GuestProfile profile, RecommendationChangeReason reason) {
+    /** Re-scores a guest; {@code before} is the profile this change replaced (null for a sweep). */
+    private void rescore(GuestProfile profile, GuestProfile before, RecommendationChangeReason reason) {
         Catalogue snapshot = catalogue();
         now = context.currentSystemTimeMs();
         GuestView view = GuestViews.of(profile, null);
@@ -197,9 +217,26 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
                 twinAudiences.update(context, profile, view.taste(), snapshot, eligible, now);
             }
             RecommendationSet previous = sets.get(setKey(profile.getGuestId(), channel));
-            publishIfChanged(profile, previous, list(profile, channel, previous, view, snapshot, eligible, scores, now),
-                    reason, now);
+            publishIfChanged(profile, previous, list(profile, channel, previous, activeOn(channel, before, profile),
+                    view, snapshot, eligible, scores, now), reason, now);
         }
+    }
+
+    /**
+     * Whether this profile change is the guest's activity on {@code channel}: a page view, an ad impression, an
+     * e-mail delivered, opened or clicked since the profile before (profile-stream counts them per channel).
+     */
+    static boolean activeOn(Channel channel, GuestProfile before, GuestProfile after) {
+        return before != null && contacts(after, channel) > contacts(before, channel);
+    }
+
+    private static long contacts(GuestProfile profile, Channel channel) {
+        for (ChannelResponse response : profile.getChannelResponsiveness()) {
+            if (response.getChannel() == channel) {
+                return response.getExposures() + response.getOpens() + response.getClicks();
+            }
+        }
+        return 0;
     }
 
     /** A list the guest would see now, and whether it starts a new exposure of the guest to an arm. */
@@ -211,12 +248,12 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
      * exposure of the previous list lasts the guest keeps its arm, and the list joins that exposure; otherwise
      * the arm is drawn again (the bandit for personalized guests) and a new exposure starts.
      */
-    private Proposal list(GuestProfile profile, Channel channel, RecommendationSet previous, GuestView view,
-                          Catalogue snapshot, BitSet eligible, float[] scores, long now) {
+    private Proposal list(GuestProfile profile, Channel channel, RecommendationSet previous, boolean guestActivity,
+                          GuestView view, Catalogue snapshot, BitSet eligible, float[] scores, long now) {
         boolean held = holdout.isHoldout(profile.getGuestId());
         boolean personal = profile.getProfilingAllowed() && !held && !models.isEmpty();
         String group = profile.getBehaviourGroup() == null ? "unknown" : profile.getBehaviourGroup();
-        Optional<RecommendationIds.Issued> ongoing = ongoingExposure(profile, previous, held, personal, now);
+        Optional<RecommendationIds.Issued> ongoing = ongoingExposure(profile, previous, held, personal, guestActivity, now);
         String arm = held ? CONTROL_ARM : UNPERSONALIZED_ARM;
         Double propensity = null;
         ScoringModel model = control;
@@ -233,14 +270,11 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         Arrays.fill(scores, 0f);
         model.score(view, snapshot, eligible, Instant.ofEpochMilli(now), scores);
         while (!normalize(scores, eligible) && model != fallback(model)) {
-            // The chosen model knows nothing about this guest (no habits, no co-purchases yet...): rather than
-            // an arbitrary order, the list comes from the fallback. A new exposure is then counted for the
-            // fallback, not the arm; an ongoing one stays the arm's.
+            // The chosen model knows nothing about this guest yet (no taste, no habits, no co-purchases): rather
+            // than an arbitrary order, this list comes from the fallback (its items name it). The exposure stays
+            // the arm's: the arm is what the bandit chose for the window, and its later lists use it once the
+            // guest's activity gives it something to go on, so what it earns includes what it could not cover.
             model = fallback(model);
-            if (ongoing.isEmpty()) {
-                arm = personal ? model.name() : arm;
-                propensity = null;
-            }
             Arrays.fill(scores, 0f);
             model.score(view, snapshot, eligible, Instant.ofEpochMilli(now), scores);
         }
@@ -264,11 +298,15 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
 
     /**
      * The exposure the previous list belongs to, if the next list may join it: it counted as a trial (it had
-     * items), its window is still open, and the guest is still in the same bandit (behaviour group) and the same
-     * part of the experiment (holdout, personalized or not, an arm that still exists).
+     * items), the guest is still in the same bandit (behaviour group) and the same part of the experiment
+     * (holdout, personalized or not, an arm that still exists), and either its window is still open or the
+     * guest was not active on the channel (a catalogue sweep, an ad impression for the web list): a new exposure
+     * starts only with the guest's own activity on the channel, so trials count guests who were there to see a
+     * list, in every arm alike.
      */
     private Optional<RecommendationIds.Issued> ongoingExposure(GuestProfile profile, RecommendationSet previous,
-                                                               boolean held, boolean personal, long now) {
+                                                               boolean held, boolean personal, boolean guestActivity,
+                                                               long now) {
         if (previous == null || previous.getItems().isEmpty() || previous.getHoldout() != held
                 || !Objects.equals(previous.getBehaviourGroup(), profile.getBehaviourGroup())) {
             return Optional.empty();
@@ -277,7 +315,8 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
                 : previous.getArm().equals(held ? CONTROL_ARM : UNPERSONALIZED_ARM);
         return RecommendationIds.parse(previous.getRecommendationId())
                 .filter(issued -> sameArmKind && issued.extendable())
-                .filter(issued -> now >= issued.issuedAt() && now - issued.issuedAt() < settings.exposureWindow().toMillis());
+                .filter(issued -> !guestActivity
+                        || now >= issued.issuedAt() && now - issued.issuedAt() < settings.exposureWindow().toMillis());
     }
 
     /**
@@ -409,7 +448,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
                 if (entry.key.equals(sweepCursor)) {
                     continue;
                 }
-                rescore(entry.value, reason);
+                rescore(entry.value, null, reason);
                 sweepCursor = entry.key;
                 done++;
             }

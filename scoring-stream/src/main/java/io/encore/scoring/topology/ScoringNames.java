@@ -58,6 +58,8 @@ public final class ScoringNames {
     public static final String STORE_AUDIENCE_TWINS = "audience-twins";
     /** concert id → its audience as last published, on the concert's partition. */
     public static final String STORE_AUDIENCES = "audiences";
+    /** Audience candidates waiting for their concert's next publication, the newest per guest and concert. */
+    public static final String STORE_AUDIENCE_PENDING = "audience-pending";
     /** any alias TYPE:value → the guest id it belongs to, on every instance (for the HTTP API). */
     public static final String STORE_ALIASES_GLOBAL = "aliases-global";
     /** signal key → its current value, on the key's partition. */

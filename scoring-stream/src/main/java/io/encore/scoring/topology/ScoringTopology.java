@@ -72,6 +72,7 @@ import static io.encore.scoring.topology.ScoringNames.SOURCE_SIGNAL_EVENTS;
 import static io.encore.scoring.topology.ScoringNames.SOURCE_TICKET_SALES;
 import static io.encore.scoring.topology.ScoringNames.STORE_ALIASES_GLOBAL;
 import static io.encore.scoring.topology.ScoringNames.STORE_AUDIENCES;
+import static io.encore.scoring.topology.ScoringNames.STORE_AUDIENCE_PENDING;
 import static io.encore.scoring.topology.ScoringNames.STORE_AUDIENCE_TWINS;
 import static io.encore.scoring.topology.ScoringNames.STORE_CATALOGUE;
 import static io.encore.scoring.topology.ScoringNames.STORE_CATALOGUE_JOIN;
@@ -199,10 +200,12 @@ public final class ScoringTopology {
                 serdes.audienceCandidate().serializer(), PROCESSOR_SCORING);
         topology.addSource(SOURCE_AUDIENCE_CANDIDATES, Serdes.String().deserializer(),
                 serdes.audienceCandidate().deserializer(), settings.audienceCandidatesTopic());
-        topology.addProcessor(PROCESSOR_AUDIENCES, () -> new AudienceAggregator(settings.audienceSize()),
-                SOURCE_AUDIENCE_CANDIDATES);
+        topology.addProcessor(PROCESSOR_AUDIENCES, () -> new AudienceAggregator(settings.audienceSize(),
+                settings.audiencePublishInterval()), SOURCE_AUDIENCE_CANDIDATES);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_AUDIENCES),
                 Serdes.String(), topics.concertAudiences().valueSerde()), PROCESSOR_AUDIENCES);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_AUDIENCE_PENDING),
+                Serdes.String(), serdes.audienceCandidate()), PROCESSOR_AUDIENCES);
         topology.addSink(SINK_CONCERT_AUDIENCES, topics.concertAudiences().name(), Serdes.String().serializer(),
                 topics.concertAudiences().valueSerde().serializer(), PROCESSOR_AUDIENCES);
         topology.addSink(SINK_ALIASES, settings.aliasesTopic(), Serdes.String().serializer(),

@@ -53,7 +53,8 @@ class CampaignSelectionTest {
         scoring = new ScoringDriver(new ScoringSettings(d.applicationId(), "", ScoringFixtures.DIMENSION,
                 List.of(Channel.WEB, Channel.EMAIL), 3, 2, 4, 0.0, d.holdoutShare(), d.attributionWindow(),
                 d.clickReward(), d.rescoreInterval(), d.rescoreBatch(), d.audienceSize(), Map.of(), 3, 3,
-                contactMaxPerWeek, "https://hall.example/concerts/{concertId}?send={sendId}", d.exposureWindow()),
+                contactMaxPerWeek, "https://hall.example/concerts/{concertId}?send={sendId}", d.exposureWindow(),
+                d.audiencePublishInterval()),
                 T0, signals -> List.of(new ConceptMatchModel()), TrendingModel::control);
         addConcert("jazz-1", "Gregory Porter", 0, 10);
         addConcert("jazz-2", "Cecile McLorin", 0, 12);

@@ -69,6 +69,7 @@ final class ScoringDriver implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        props.put("processing.exception.handler.global.enabled", true); // as in production (StreamsDefaults)
         props.put(DeadLetterHandler.TOPIC_CONFIG, topics.deadLetters().name());
         props.put(RegistryClientConfig.URL_CONFIG, "mock://" + registryScope);
         driver = new TopologyTestDriver(ScoringTopology.build(settings, ScoringSerdes.of(topics, format), models,
@@ -102,11 +103,16 @@ final class ScoringDriver implements AutoCloseable {
         return latest;
     }
 
-    /** The latest audience per concert from everything published so far. */
+    /** The latest audience per concert among those published since the last read. */
     Map<String, ConcertAudience> audiences() {
         Map<String, ConcertAudience> latest = new LinkedHashMap<>();
         output(topics.concertAudiences()).readRecordsToList().forEach(record -> latest.put(record.key(), record.value()));
         return latest;
+    }
+
+    /** Every audience version published since the last read, in order. */
+    List<ConcertAudience> audienceRecords() {
+        return new ArrayList<>(output(topics.concertAudiences()).readValuesToList());
     }
 
     /** The e-mails written since the last call. */

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import io.encore.schemas.avro.AudienceMember;
 import io.encore.schemas.avro.Channel;
+import io.encore.schemas.avro.Concert;
+import io.encore.schemas.avro.ChannelResponse;
 import io.encore.schemas.avro.ConcertAudience;
 import io.encore.schemas.avro.ConcertStatus;
 import io.encore.schemas.avro.GuestIdentifier;
@@ -141,6 +143,26 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void shouldNotReScoreTheGuestsWhenASaleOnlyLowersAConcertsSeatCount() {
+        // given: a list, and a concert with seats
+        scoring.pipe(scoring.topics.concerts(), "jazz-1", withSeats(100, 2));
+        scoring.advanceWallClock(Duration.ofSeconds(2));
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 1, List.of()));
+        scoring.sets();
+        scoring.changes();
+        // when: sales lower the seat count, and the last seat goes
+        scoring.pipe(scoring.topics.concerts(), "jazz-1", withSeats(99, 3));
+        scoring.advanceWallClock(Duration.ofSeconds(2));
+        assertThat(scoring.changes()).as("no change for a seat count").isEmpty();
+        scoring.pipe(scoring.topics.concerts(), "jazz-1", withSeats(0, 4));
+        scoring.advanceWallClock(Duration.ofSeconds(2));
+        // then: only selling out changed the list
+        RecommendationChange change = onlyChange();
+        assertThat(change.getRemovedConcertIds()).containsExactly("jazz-1");
+        assertThat(change.getReason()).isEqualTo(RecommendationChangeReason.SOLD_OUT);
+    }
+
+    @Test
     void shouldDropAConcertWhenItsDateHasPassed() {
         // given: a concert that starts in an hour
         addConcert("tonight", "Gregory Porter", 0, 0, ConcertStatus.ON_SALE);
@@ -261,9 +283,9 @@ class ScoringTopologyTest {
         scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 1, List.of()));
         RecommendationSet first = scoring.sets().get(WEB);
         scoring.changes();
-        // when: the guest is re-scored after the exposure window, to the same list
+        // when: after the exposure window the guest views a page, which re-scores it to the same list
         scoring.advanceWallClock(ScoringSettings.EXPOSURE_WINDOW_DEFAULT.plusSeconds(1));
-        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 2, List.of()));
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, webVisits(guest(GUEST, 0, 2, List.of()), 1));
         // then: the same concerts published again under the new exposure's id, a second trial, no change event
         RecommendationSet again = scoring.sets().get(WEB);
         assertThat(ids(again)).isEqualTo(ids(first));
@@ -273,15 +295,68 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void shouldKeepTheExposureThroughCatalogueSweepsUntilTheGuestIsActiveAgain() {
+        // given: a list whose exposure window has closed
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 1, 1, List.of()));
+        RecommendationSet first = scoring.sets().get(WEB);
+        scoring.advanceWallClock(ScoringSettings.EXPOSURE_WINDOW_DEFAULT.plusSeconds(1));
+        // when: a catalogue change re-scores the guest, who has not been active since
+        addConcert("drums-2", "Snorre Kirk", 1, 20, ConcertStatus.ON_SALE);
+        scoring.advanceWallClock(Duration.ofSeconds(2));
+        // then: the changed list is still the first exposure's, and no trial was added
+        RecommendationSet swept = scoring.sets().get(WEB);
+        assertThat(ids(swept)).contains("drums-2");
+        assertThat(exposure(swept)).isEqualTo(exposure(first));
+        assertThat(scoring.signal("a:WEB|prospect").getArms().get(ConceptMatchModel.NAME).getSelections()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNotStartAWebExposureWithActivityOnAnotherChannel() {
+        // given: a list whose exposure window has closed
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 0, 1, List.of()));
+        RecommendationSet first = scoring.sets().get(WEB);
+        scoring.advanceWallClock(ScoringSettings.EXPOSURE_WINDOW_DEFAULT.plusSeconds(1));
+        // when: the guest sees an ad, and its taste moves the web list
+        GuestProfile sawAnAd = GuestProfile.newBuilder(guest(GUEST, 3, 2, List.of()))
+                .setChannelResponsiveness(List.of(ChannelResponse.newBuilder().setChannel(Channel.ADS).setExposures(1)
+                        .build())).build();
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, sawAnAd);
+        // then: the web list changed within the same exposure
+        RecommendationSet changed = scoring.sets().get(WEB);
+        assertThat(ids(changed)).isNotEqualTo(ids(first));
+        assertThat(exposure(changed)).isEqualTo(exposure(first));
+        assertThat(scoring.signal("a:WEB|prospect").getArms().get(ConceptMatchModel.NAME).getSelections()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepTheBanditsArmForTheExposureWhenItsModelHasNothingToGoOnYet() {
+        // given: a guest without a taste yet, so concept match has no opinion
+        List<Float> none = new java.util.ArrayList<>(java.util.Collections.nCopies(ScoringFixtures.DIMENSION, 0f));
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, GuestProfile.newBuilder(guest(GUEST, 0, 1, List.of()))
+                .setTasteVector(none).build());
+        RecommendationSet fallback = scoring.sets().get(WEB);
+        // when: the guest's activity gives it a taste within the exposure (the symphony, not in the first list)
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, guest(GUEST, 2, 2, List.of()));
+        // then: the first list came from the non-personalized fallback, both are the chosen arm's exposure
+        assertThat(fallback.getArm()).isEqualTo(ConceptMatchModel.NAME);
+        assertThat(fallback.getItems()).extracting(RecommendationItem::getModel).doesNotContain(ConceptMatchModel.NAME);
+        RecommendationSet personal = scoring.sets().get(WEB);
+        assertThat(personal.getItems().get(0).getConcertId()).isEqualTo("symph");
+        assertThat(personal.getItems().get(0).getModel()).isEqualTo(ConceptMatchModel.NAME);
+        assertThat(exposure(personal)).isEqualTo(exposure(fallback));
+        assertThat(scoring.signal("a:WEB|prospect").getArms().get(ConceptMatchModel.NAME).getSelections()).isEqualTo(1);
+    }
+
+    @Test
     void shouldCountTheHoldoutsExposuresLikeEveryoneElses() {
         // given: a held-out guest whose control list does not follow its taste
         String heldOut = holdoutGuest();
         scoring.pipe(scoring.topics.guestProfiles(), heldOut, guest(heldOut, 0, 1, List.of()));
         scoring.pipe(scoring.topics.guestProfiles(), heldOut, guest(heldOut, 3, 2, List.of()));
         assertThat(scoring.signal("a:WEB|prospect").getArms().get("control").getSelections()).isEqualTo(1);
-        // when: re-scored after the window
+        // when: the guest visits the site after the window
         scoring.advanceWallClock(ScoringSettings.EXPOSURE_WINDOW_DEFAULT.plusSeconds(1));
-        scoring.pipe(scoring.topics.guestProfiles(), heldOut, guest(heldOut, 3, 3, List.of()));
+        scoring.pipe(scoring.topics.guestProfiles(), heldOut, webVisits(guest(heldOut, 3, 3, List.of()), 1));
         // then: a trial per window, as for a personalized guest, not per list
         assertThat(scoring.signal("a:WEB|prospect").getArms().get("control").getSelections()).isEqualTo(2);
     }
@@ -310,7 +385,7 @@ class ScoringTopologyTest {
         // when
         scoring.pipe(scoring.topics.guestProfiles(), GUEST, withAds);
         // then: the ad list's concerts have the guest in their audience, matched by the hash alone
-        Map<String, ConcertAudience> audiences = scoring.audiences();
+        Map<String, ConcertAudience> audiences = publishedAudiences();
         assertThat(audiences).containsKeys("jazz-1", "jazz-2");
         AudienceMember member = audiences.get("jazz-1").getMembers().get(0);
         assertThat(member.getGuestId()).isEqualTo(GUEST);
@@ -324,12 +399,12 @@ class ScoringTopologyTest {
         GuestProfile withAds = GuestProfile.newBuilder(guest(GUEST, 0, 1, List.of()))
                 .setAllowedChannels(List.of(Channel.WEB, Channel.ADS)).build();
         scoring.pipe(scoring.topics.guestProfiles(), GUEST, withAds);
-        scoring.audiences();
+        publishedAudiences();
         // when
         scoring.pipe(scoring.topics.guestProfiles(), GUEST, GuestProfile.newBuilder(withAds).setVersion(2)
                 .setAllowedChannels(List.of(Channel.WEB)).build());
         // then
-        Map<String, ConcertAudience> audiences = scoring.audiences();
+        Map<String, ConcertAudience> audiences = publishedAudiences();
         assertThat(audiences).containsKeys("jazz-1", "jazz-2");
         assertThat(audiences.values()).allSatisfy(audience -> {
             assertThat(audience.getMembers()).isEmpty();
@@ -338,16 +413,35 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void shouldPublishAConcertsAudienceOncePerIntervalWithEveryChangeOfTheInterval() {
+        // given: three guests with ad consent and the same taste arrive within one interval
+        for (String guest : List.of("GUEST_ID:a", "GUEST_ID:b", "GUEST_ID:c")) {
+            scoring.pipe(scoring.topics.guestProfiles(), guest, GuestProfile.newBuilder(guest(guest, 0, 1, List.of()))
+                    .setAllowedChannels(List.of(Channel.WEB, Channel.ADS)).build());
+        }
+        assertThat(scoring.audiences()).as("nothing before the interval has passed").isEmpty();
+        // when
+        scoring.advanceWallClock(ScoringSettings.AUDIENCE_PUBLISH_INTERVAL_DEFAULT);
+        // then: one version per concert, with all three members added at once
+        List<ConcertAudience> jazz = scoring.audienceRecords().stream()
+                .filter(audience -> audience.getConcertId().equals("jazz-1")).toList();
+        assertThat(jazz).hasSize(1);
+        assertThat(jazz.get(0).getVersion()).isEqualTo(1);
+        assertThat(jazz.get(0).getAdded()).extracting(AudienceMember::getGuestId)
+                .containsExactlyInAnyOrder("GUEST_ID:a", "GUEST_ID:b", "GUEST_ID:c");
+    }
+
+    @Test
     void shouldAddALookAlikeToTheAudienceOfWhatGuestsWithTheSameTasteBought() {
         // given: a guest who likes taste 1 buys the symphony concert (taste 2), which taste-1 lists do not show
         scoring.pipe(scoring.topics.guestProfiles(), "GUEST_ID:buyer", guest("GUEST_ID:buyer", 1, 1, List.of()));
         scoring.pipe(scoring.topics.guestProfiles(), "GUEST_ID:buyer", guest("GUEST_ID:buyer", 1, 2, List.of("symph")));
-        scoring.audiences();
+        publishedAudiences();
         // when: another taste-1 guest, who allows ads, arrives
         scoring.pipe(scoring.topics.guestProfiles(), GUEST, GuestProfile.newBuilder(guest(GUEST, 1, 1, List.of()))
                 .setAllowedChannels(List.of(Channel.WEB, Channel.ADS)).build());
         // then: a look-alike member of the symphony's audience, though not on the guest's own ad list
-        assertThat(scoring.audiences().get("symph").getMembers())
+        assertThat(publishedAudiences().get("symph").getMembers())
                 .anySatisfy(member -> {
                     assertThat(member.getGuestId()).isEqualTo(GUEST);
                     assertThat(member.getLookalike()).isTrue();
@@ -375,6 +469,23 @@ class ScoringTopologyTest {
 
     private static List<String> ids(RecommendationSet set) {
         return set.getItems().stream().map(RecommendationItem::getConcertId).toList();
+    }
+
+    /** The audiences published once the aggregator's interval has passed. */
+    private Map<String, ConcertAudience> publishedAudiences() {
+        scoring.advanceWallClock(ScoringSettings.AUDIENCE_PUBLISH_INTERVAL_DEFAULT);
+        return scoring.audiences();
+    }
+
+    /** The profile of a guest who has viewed {@code pages} pages of the site. */
+    private static GuestProfile webVisits(GuestProfile profile, long pages) {
+        return GuestProfile.newBuilder(profile).setChannelResponsiveness(List.of(ChannelResponse.newBuilder()
+                .setChannel(Channel.WEB).setExposures(pages).setOpens(pages).build())).build();
+    }
+
+    private Concert withSeats(int seats, long version) {
+        return Concert.newBuilder(concert("jazz-1", "Gregory Porter", T0.plus(Duration.ofDays(10)).plus(Duration.ofHours(1)),
+                ConcertStatus.ON_SALE)).setSeatsAvailable(seats).setVersion(version).build();
     }
 
     private String holdoutGuest() {
