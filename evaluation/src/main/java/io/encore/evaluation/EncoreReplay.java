@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,9 +63,10 @@ import io.encore.scoring.topology.ScoringTopology;
 /**
  * Encore itself under evaluation: the real profile-stream and scoring-stream topologies, each in its own
  * driver as two apps that meet only on topics, fed the catalogue and then the training interactions in time
- * order, with both wall clocks following event time. At a test case the guest's published profile is offered
- * to scoring-stream again, so its list is re-scored as of that moment (what the guest would see on arriving),
- * and read from the {@code recommendation-sets} store: that is "encore", the bandit's choice. Each model alone
+ * order, with both wall clocks following event time. Every interaction, and every test case, is a visit: the
+ * guest first arrives on the home page (a page view without a concert), so scoring-stream re-scores its web
+ * list as of that moment. At a test case that list is read from the {@code recommendation-sets} store: that is
+ * "encore", the bandit's choice. Each model alone
  * is asked through the production {@link ScoringModel}s over scoring-stream's own catalogue snapshot and shared
  * signals, ranked by the production {@link Ranker}.
  *
@@ -87,7 +87,6 @@ final class EncoreReplay implements Recommender {
     private final TopologyRunner profile;
     private final TopologyRunner scoring;
     private final Set<String> transferred;
-    private final Map<String, byte[]> profiles = new HashMap<>();
     private final PriorityQueue<Item> saleOpenings = new PriorityQueue<>(Comparator.comparing(Item::saleStart));
     private final List<ScoringModel> models;
     private final Ranker ranker;
@@ -199,6 +198,7 @@ final class EncoreReplay implements Recommender {
     public void observe(Interaction interaction, boolean first) {
         advanceTo(interaction.at());
         String key = ID_PREFIX + interaction.guestId();
+        visit(interaction.guestId(), interaction.at()); // the guest arrives and sees its list, then acts
         String listed = settings.replayRewards() ? listedIn(key, interaction.itemId()) : null;
         if (listed != null) {
             rewarded++;
@@ -212,9 +212,25 @@ final class EncoreReplay implements Recommender {
         profile.pipe(topic, key, bytes, interaction.at());
         scoring.pipe(topic, key, bytes, interaction.at()); // the feedback that rewards the bandit
         transfer();
-        if (events % 500 == 0) {
+        if (events % 500 < 2) {
             drain();
         }
+    }
+
+    /**
+     * The guest arrives on the home page: a page view without a concert, which teaches no taste but is the
+     * guest's activity on the web, so scoring-stream re-scores its list and, once the exposure window has passed,
+     * starts a new exposure (one trial of the arm it draws) — as a real visit does.
+     */
+    private void visit(String guestId, Instant at) {
+        String eventId = "evaluate-" + (++events);
+        ClickEvent view = ClickEvent.newBuilder().setEventId(eventId).setOccurredAt(at)
+                .setIdentifier(new GuestIdentifier(IdentifierType.GUEST_ID, guestId)).setSessionId(eventId)
+                .setType(ClickType.PAGE_VIEW).setChannel(Channel.WEB).setPageUrl("https://hall.example/")
+                .setSource("evaluate").build();
+        String topic = topics.clickEvents().name();
+        profile.pipe(topic, ID_PREFIX + guestId, topics.clickEvents().valueSerde().serializer().serialize(topic, view), at);
+        transfer();
     }
 
     /** A purchase as the ticketing system sends it: one seat, on the web, crediting {@code listed} if not null. */
@@ -262,10 +278,7 @@ final class EncoreReplay implements Recommender {
         advanceTo(testCase.at());
         String key = ID_PREFIX + testCase.guestId();
         Map<String, List<String>> lists = new LinkedHashMap<>();
-        byte[] published = profiles.get(key);
-        if (published != null) { // re-scored now, as when the guest arrives
-            scoring.pipe(topics.guestProfiles().name(), key, published, testCase.at());
-        }
+        visit(testCase.guestId(), testCase.at()); // the list the guest sees on arriving
         RecommendationSet set = currentList(key);
         if (set != null) {
             arms.merge(set.getArm(), 1L, Long::sum);
@@ -364,11 +377,6 @@ final class EncoreReplay implements Recommender {
     /** profile-stream's outputs that scoring-stream reads: the guests' profiles and the concerts' profiles. */
     private void transfer() {
         for (TestRecord<String, byte[]> record : profile.read(topics.guestProfiles().name())) {
-            if (record.value() == null) {
-                profiles.remove(record.key());
-            } else {
-                profiles.put(record.key(), record.value());
-            }
             scoring.pipe(topics.guestProfiles().name(), record.key(), record.value(), record.getRecordTime());
         }
         for (TestRecord<String, byte[]> record : profile.read(topics.concertProfiles().name())) {
