@@ -187,7 +187,7 @@ public final class CampaignSelector implements Processor<String, SpecificRecord,
      * The contact ledger of a guest for a channel: e-mails under the guest id (they share the weekly cap),
      * printed pieces under {@code <guestId>|PRINT} (no weekly cap: only replays are refused).
      */
-    static String ledgerKey(Channel channel, String guestId) {
+    public static String ledgerKey(Channel channel, String guestId) {
         return channel == Channel.EMAIL ? guestId : guestId + "|" + channel.name();
     }
 

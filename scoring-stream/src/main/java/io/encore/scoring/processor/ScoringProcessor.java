@@ -88,6 +88,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
     private KeyValueStore<String, GuestProfile> guests;
     private KeyValueStore<String, CatalogueEntry> catalogueStore;
     private KeyValueStore<String, RecommendationSet> sets;
+    private KeyValueStore<String, String> contactLedgers;
     private Map<String, ScoringModel> models;
     private ScoringModel control;
     private SignalsView signals;
@@ -119,6 +120,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         guests = context.getStateStore(ScoringNames.STORE_GUESTS);
         catalogueStore = context.getStateStore(ScoringNames.STORE_CATALOGUE);
         sets = context.getStateStore(ScoringNames.STORE_RECOMMENDATIONS);
+        contactLedgers = context.getStateStore(ScoringNames.STORE_CONTACT_LEDGER);
         buckets = new TasteBuckets(settings.dimension());
         signals = new SignalsView(context.getStateStore(ScoringNames.STORE_SIGNALS_GLOBAL), buckets, () -> now);
         models = new LinkedHashMap<>();
@@ -179,10 +181,16 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
                 .setSeatsAvailable(seats == null ? null : seats > 0 ? 1 : 0).build();
     }
 
-    /** A guest merged away or erased: every list is withdrawn with a tombstone. */
+    /**
+     * A guest merged away or erased: every list is withdrawn with a tombstone, and the record of which campaigns
+     * reached the guest goes too (a merge survivor keeps its own).
+     */
     private void retire(String guestId, long timestamp) {
         GuestProfile previous = guests.get(guestId);
         guests.delete(guestId);
+        for (Channel channel : CampaignBroadcaster.CHANNELS) {
+            contactLedgers.delete(CampaignSelector.ledgerKey(channel, guestId));
+        }
         Memberships.forget(context, previous, timestamp);
         if (previous != null) {
             twinAudiences.update(context, previous, new float[0], catalogue(), null, timestamp);

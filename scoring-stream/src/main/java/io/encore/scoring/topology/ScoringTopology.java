@@ -239,7 +239,7 @@ public final class ScoringTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_GUEST_CONTACTS),
                 Serdes.String(), topics.guestContacts().valueSerde()), PROCESSOR_CAMPAIGN_SELECTOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_CONTACT_LEDGER),
-                Serdes.String(), Serdes.String()), PROCESSOR_CAMPAIGN_SELECTOR);
+                Serdes.String(), Serdes.String()), PROCESSOR_CAMPAIGN_SELECTOR, PROCESSOR_SCORING);
         topology.addSink(SINK_EMAIL_SENDS, topics.emailSends().name(), Serdes.String().serializer(),
                 topics.emailSends().valueSerde().serializer(), PROCESSOR_CAMPAIGN_SELECTOR);
         topology.addSink(SINK_PRINT_SENDS, topics.printSends().name(), Serdes.String().serializer(),

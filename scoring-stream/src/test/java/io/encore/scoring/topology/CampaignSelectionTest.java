@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -338,6 +339,28 @@ class CampaignSelectionTest {
         scoring.pipe(scoring.topics.campaigns(), "c1", campaign("c1", 0.5, 3));
         // then
         assertThat(scoring.emailSends()).isEmpty();
+    }
+
+    @Test
+    void shouldForgetWhichCampaignsReachedAGuestWhoIsErased() {
+        // given: anna got an e-mail and a printed piece, so scoring-stream keeps both contact ledgers
+        start(2);
+        addGuest(ANNA, taste(0.6f, 0.8f), false, Channel.PRINT);
+        scoring.pipe(scoring.topics.guestContacts(), ANNA, GuestContact.newBuilder(contact(ANNA, ANNA_EMAIL))
+                .setPostalAddress(ADDRESS).build());
+        scoring.pipe(scoring.topics.campaigns(), "c1", campaign("c1", 0.5, 3));
+        scoring.pipe(scoring.topics.campaigns(), "season-27", Campaign.newBuilder(campaign("season-27", 0.5, 2))
+                .setKind(CampaignKind.SEASON_BROCHURE).setChannel(Channel.PRINT).build());
+        assertThat(scoring.emailSends()).hasSize(1);
+        assertThat(scoring.printSends()).hasSize(1);
+        KeyValueStore<String, String> ledgers = scoring.driver.getKeyValueStore(ScoringNames.STORE_CONTACT_LEDGER);
+        assertThat(ledgers.get(CampaignSelector.ledgerKey(Channel.EMAIL, ANNA))).isNotNull();
+        assertThat(ledgers.get(CampaignSelector.ledgerKey(Channel.PRINT, ANNA))).isNotNull();
+        // when: profile-stream tombstones her profile (an erasure)
+        scoring.pipe(scoring.topics.guestProfiles(), ANNA, null);
+        // then
+        assertThat(ledgers.get(CampaignSelector.ledgerKey(Channel.EMAIL, ANNA))).isNull();
+        assertThat(ledgers.get(CampaignSelector.ledgerKey(Channel.PRINT, ANNA))).isNull();
     }
 
     private void addConcert(String id, String performer, int axis, int daysAhead) {
