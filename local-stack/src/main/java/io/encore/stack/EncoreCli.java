@@ -45,7 +45,8 @@ import io.encore.web.operator.Outbox;
  */
 @Command(name = "encore", mixinStandardHelpOptions = true, version = "Encore 0.1.0-SNAPSHOT",
         description = "Event-streaming personalization for concert halls.",
-        subcommands = {EncoreCli.Stack.class, EncoreCli.Demo.class, SimulatorCli.class, ImportCommand.class},
+        subcommands = {EncoreCli.Stack.class, EncoreCli.Demo.class, SimulatorCli.class, ImportCommand.class,
+                EvaluateCommand.class},
         footer = {"", "Run './encore <command> --help' for the options of one command."})
 public final class EncoreCli implements Runnable {
 
