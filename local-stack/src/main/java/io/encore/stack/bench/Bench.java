@@ -29,6 +29,7 @@ import io.encore.schemas.serde.AvroWireFormat;
 import io.encore.schemas.topic.TopicCatalogue;
 import io.encore.scoring.ScoringStreamApp;
 import io.encore.scoring.config.ScoringStreamConfig;
+import io.encore.scoring.topology.ScoringNames;
 import io.encore.stack.Ports;
 import io.encore.stack.TopicProvisioner;
 
@@ -88,42 +89,47 @@ public final class Bench {
             // a broker lists a new topic's leader before it acts as one: produce only once every leader answers
             await("the topics' leaders", () -> lag.leadersAnswer(topics.all().stream().map(t -> t.name()).toList()));
             produceCatalogue();
-            BenchResult result;
-            StateMeasure.Live live;
-            List<StateMeasure.App> closed;
+            Measured measured;
+            List<StateMeasure.App> stateApps;
             try (StreamsApp profile = startApp("profile"); StreamsApp scoring = startApp("scoring")) {
-                closed = stateApps(profile, scoring);
-                Apps apps = new Apps(profile, scoring, lag, applicationId("profile"), applicationId("scoring"),
+                stateApps = stateApps(profile, scoring);
+                measured = measure(new Apps(profile, scoring, lag, applicationId("profile"), applicationId("scoring"),
                         List.of(topics.clickEvents().name(), topics.ticketSales().name(), topics.concerts().name()),
-                        List.of(topics.guestProfiles().name(), topics.concerts().name(), topics.concertProfiles().name()));
-                awaitCatalogue(apps);
-                long heapBaseline = StateMeasure.heapAfterGc();
-                profile.streams().pause();
-                scoring.streams().pause();
-                long events = produceEvents();
-                BenchResult.Ceiling ceiling = ceiling(admin, lag, events);
-                BenchResult.Engine engine = engine(apps, events, ceiling);
-                BenchResult.Latency latency;
-                BenchResult.FanOut fanOut;
-                try (ChangeFeed feed = new ChangeFeed(target.bootstrapServers(), topics.recommendationChanges())) {
-                    progress.accept(String.format("latency: %,.0f events/s for %d s", settings.latencyRate(),
-                            settings.latencyDuration().toSeconds()));
-                    latency = new LatencyPhase(target.bootstrapServers(), topics, workload).run(feed,
-                            "http://" + target.host() + ":" + scoring.httpPort(), settings.latencyRate(),
-                            settings.latencyDuration(), settings.latencyDuration().plusSeconds(30));
-                    await("the apps to catch up after the latency phase", () -> apps.lag() == 0);
-                    progress.accept(String.format("fan-out: a new concert to %,d guests", settings.guests()));
-                    fanOut = new FanOutPhase(target.bootstrapServers(), topics).run(feed,
-                            workload.concert(settings.concerts(), "bench-new-" + runId), settings.guests(), apps::lag,
-                            Duration.ofSeconds(4), settings.phaseTimeout());
-                }
-                live = StateMeasure.live(stateApps(profile, scoring), heapBaseline);
-                result = new BenchResult(started, null, sizes(), ceiling, engine, latency, fanOut, null, null, List.of());
+                        List.of(topics.guestProfiles().name(), topics.concerts().name(), topics.concertProfiles().name())),
+                        admin, started);
             }
-            BenchResult.State state = StateMeasure.afterClose(closed, live, settings.guests());
+            BenchResult.State state = StateMeasure.afterClose(stateApps, measured.live(), settings.guests());
             progress.accept(String.format("state: %,.0f bytes per guest in RocksDB SST files", state.sstBytesPerGuest()));
-            return new BenchResult(result.startedAt(), null, result.sizes(), result.ceiling(), result.engine(),
-                    result.latency(), result.fanOut(), state, null, List.of());
+            return measured.result().withState(state);
+        }
+    }
+
+    /** The phases' figures, and what only the running apps could tell about their state. */
+    private record Measured(BenchResult result, StateMeasure.Live live) {
+    }
+
+    private Measured measure(Apps apps, Admin admin, String started) throws InterruptedException {
+        awaitCatalogue(apps);
+        long heapBaseline = StateMeasure.heapAfterGc();
+        apps.profile().streams().pause();
+        apps.scoring().streams().pause();
+        long events = produceEvents();
+        BenchResult.Ceiling ceiling = ceiling(admin, apps.groups(), events);
+        BenchResult.Engine engine = engine(apps, events, ceiling);
+        try (ChangeFeed feed = new ChangeFeed(target.bootstrapServers(), topics.recommendationChanges())) {
+            progress.accept(String.format("latency: %,.0f events/s for %d s", settings.latencyRate(),
+                    settings.latencyDuration().toSeconds()));
+            BenchResult.Latency latency = new LatencyPhase(target.bootstrapServers(), topics, workload).run(feed,
+                    "http://" + target.host() + ":" + apps.scoring().httpPort(), settings.latencyRate(),
+                    settings.latencyDuration(), settings.latencyDuration().plusSeconds(30));
+            await("the apps to catch up after the latency phase", () -> apps.lag() == 0);
+            progress.accept(String.format("fan-out: a new concert to %,d guests", settings.guests()));
+            BenchResult.FanOut fanOut = new FanOutPhase(target.bootstrapServers(), topics).run(feed,
+                    workload.concert(settings.concerts(), "bench-new-" + runId), settings.guests(),
+                    () -> sweptGuests(apps.scoring()), settings.phaseTimeout());
+            StateMeasure.Live live = StateMeasure.live(stateApps(apps.profile(), apps.scoring()), heapBaseline);
+            return new Measured(new BenchResult(started, null, sizes(), ceiling, engine, latency, fanOut, null, null,
+                    List.of()), live);
         }
     }
 
@@ -234,18 +240,21 @@ public final class Bench {
         try (KafkaStreams streams = new KafkaStreams(CeilingTopology.build(topics, clickOut, salesOut), props)) {
             streams.start();
             await("the ceiling topology to run", () -> streams.state() == KafkaStreams.State.RUNNING);
+            CpuSampler cpu = new CpuSampler();
             long t0 = System.nanoTime();
             List<String> inputs = List.of(topics.clickEvents().name(), topics.ticketSales().name());
             await("the ceiling topology to read every event", () -> lag.of(id, inputs) == 0);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            BenchResult.Load load = cpu.load();
             progress.accept(String.format("ceiling: %,.0f events/s (%.1f s)", events / seconds, seconds));
             streams.close(Duration.ofSeconds(30));
-            return new BenchResult.Ceiling(events, seconds, events / seconds);
+            return new BenchResult.Ceiling(events, seconds, events / seconds, load);
         }
     }
 
     private BenchResult.Engine engine(Apps apps, long events, BenchResult.Ceiling ceiling) throws InterruptedException {
         List<String> profileInputs = apps.profileInputs();
+        CpuSampler cpu = new CpuSampler();
         long t0 = System.nanoTime();
         apps.profile().streams().resume();
         apps.scoring().streams().resume();
@@ -257,10 +266,20 @@ public final class Bench {
             return profileDone[0] > 0 && apps.lag() == 0;
         });
         double seconds = (System.nanoTime() - t0) / 1e9;
+        BenchResult.Load load = cpu.load();
         double rate = events / seconds;
         progress.accept(String.format("engine: %,.0f events/s (%.1f s), %.2f of the ceiling", rate, seconds,
                 rate / ceiling.eventsPerSecond()));
-        return new BenchResult.Engine(events, seconds, rate, rate / ceiling.eventsPerSecond(), (profileDone[0] - t0) / 1e9);
+        return new BenchResult.Engine(events, seconds, rate, rate / ceiling.eventsPerSecond(), (profileDone[0] - t0) / 1e9,
+                load);
+    }
+
+    /** scoring-stream's {@code sweep-rescore-total}, summed over its tasks. */
+    private static long sweptGuests(StreamsApp scoring) {
+        return (long) scoring.streams().metrics().entrySet().stream()
+                .filter(m -> m.getKey().name().equals(ScoringNames.METRIC_SWEEP_RESCORE + "-total")
+                        && m.getKey().group().contains(ScoringNames.METRICS_SCOPE))
+                .mapToDouble(m -> ((Number) m.getValue().metricValue()).doubleValue()).sum();
     }
 
     private BenchResult.Sizes sizes() {

@@ -70,10 +70,11 @@ final class BenchReport {
         out.printf("%nEncore bench: %,d guests, %,d concerts, %,d events, %d partitions, %s; %d cores, Java %s%n",
                 s.guests(), s.concerts(), s.events(), s.partitions(), s.processingGuarantee(), r.machine().cores(),
                 System.getProperty("java.specification.version"));
-        out.printf("  %-12s %s%n", "ceiling", String.format("%,.0f events/s (%.1f s, pass-through with Avro serdes)",
-                r.ceiling().eventsPerSecond(), r.ceiling().seconds()));
-        out.printf("  %-12s %s%n", "engine", String.format("%,.0f events/s (%.1f s; profile-stream done at %.1f s), %.3f of the ceiling",
-                r.engine().eventsPerSecond(), r.engine().seconds(), r.engine().profileStreamSeconds(), r.engine().ratioToCeiling()));
+        out.printf("  %-12s %s%n", "ceiling", String.format("%,.0f events/s (%.1f s, pass-through with Avro serdes; %s)",
+                r.ceiling().eventsPerSecond(), r.ceiling().seconds(), load(r.ceiling().load())));
+        out.printf("  %-12s %s%n", "engine", String.format("%,.0f events/s (%.1f s; profile-stream done at %.1f s; %s), "
+                + "%.3f of the ceiling", r.engine().eventsPerSecond(), r.engine().seconds(), r.engine().profileStreamSeconds(),
+                load(r.engine().load()), r.engine().ratioToCeiling()));
         BenchResult.Latency l = r.latency();
         out.printf("  %-12s %s%n", "latency", String.format("p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms at %,.0f events/s "
                 + "offered (%,.0f sent); %d probes, %d unresolved", l.p50Ms(), l.p95Ms(), l.p99Ms(), l.maxMs(),
@@ -100,6 +101,10 @@ final class BenchReport {
                     t.met() == null ? "n/a (" + t.unit() + ")" : t.met() ? "yes" : "NO");
         }
         out.flush();
+    }
+
+    private static String load(BenchResult.Load load) {
+        return String.format("machine CPU %.0f %%, this process %.0f %%", 100 * load.machineCpu(), 100 * load.processCpu());
     }
 
     private static String shortUnit(String unit) {

@@ -16,13 +16,17 @@ public record BenchResult(String startedAt, Machine machine, Sizes sizes, Ceilin
                         int partitions, String processingGuarantee) {
     }
 
+    /** Average CPU use during a phase as a share of all cores: the whole machine's, and this process's. */
+    public record Load(double machineCpu, double processCpu) {
+    }
+
     /** The pass-through topology over the pre-produced events. */
-    public record Ceiling(long events, double seconds, double eventsPerSecond) {
+    public record Ceiling(long events, double seconds, double eventsPerSecond, Load load) {
     }
 
     /** profile-stream and scoring-stream over the same events, from a full backlog. */
     public record Engine(long events, double seconds, double eventsPerSecond, double ratioToCeiling,
-                         double profileStreamSeconds) {
+                         double profileStreamSeconds, Load load) {
     }
 
     /** Event produced → recommendation change visible to a read_committed consumer, at a fixed offered rate. */
@@ -33,6 +37,11 @@ public record BenchResult(String startedAt, Machine machine, Sizes sizes, Ceilin
     /** A new concert: from its announcement to the last list change of the re-scoring sweep over every guest. */
     public record FanOut(int guests, boolean completed, double seconds, double firstChangeSeconds, long changes,
                          long changesWithConcert) {
+    }
+
+    /** The same result with the state filled in. */
+    public BenchResult withState(State measured) {
+        return new BenchResult(startedAt, machine, sizes, ceiling, engine, latency, fanOut, measured, kernel, targets);
     }
 
     /**

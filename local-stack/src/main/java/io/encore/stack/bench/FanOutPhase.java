@@ -11,12 +11,15 @@ import io.encore.schemas.avro.RecommendationChangeReason;
 import io.encore.schemas.topic.TopicCatalogue;
 
 /**
- * A concert announced to every guest: produced to {@code concerts}, profiled by profile-stream, broadcast to
- * every scoring task, which re-scores all its guests a batch per tick. The sweep is not visible from outside, so
- * its end is taken as the last {@code CATALOGUE_CHANGED} change before the apps are caught up and no such change
- * came for a quiet period longer than several ticks.
+ * A concert announced to every guest: produced to {@code concerts}, profiled by profile-stream, broadcast to every
+ * scoring task, which re-scores all its guests a batch per tick and publishes the lists that changed. The sweep is
+ * done when scoring-stream's {@code sweep-rescore-total} grew by the number of guests; the fan-out ends there, or
+ * at the last {@code CATALOGUE_CHANGED} change that a read_committed consumer sees shortly after, if later.
  */
 final class FanOutPhase {
+
+    /** Longer than a commit interval: the sweep's last changes become visible with the next commit. */
+    private static final long TRAILING_NANOS = 1_500_000_000L;
 
     private final String bootstrap;
     private final TopicCatalogue topics;
@@ -27,13 +30,12 @@ final class FanOutPhase {
     }
 
     /**
-     * @param lag     the apps' summed lag, 0 once both are caught up
-     * @param quiet   how long without a catalogue change ends the sweep
+     * @param swept   guests re-scored by catalogue sweeps so far, summed over scoring-stream's tasks
      * @param timeout the longest the sweep may take before the result says it did not complete
      */
-    BenchResult.FanOut run(ChangeFeed feed, Concert concert, int guests, LongSupplier lag, Duration quiet,
-                           Duration timeout) {
+    BenchResult.FanOut run(ChangeFeed feed, Concert concert, int guests, LongSupplier swept, Duration timeout) {
         feed.drain();
+        long before = swept.getAsLong();
         long started;
         try (KafkaProducer<String, byte[]> producer = Clients.producer(bootstrap)) {
             Clients.send(producer, topics.concerts(), concert.getConcertId(), concert);
@@ -42,17 +44,15 @@ final class FanOutPhase {
         }
         long last = -1;
         long first = -1;
+        long sweptAt = -1;
         long changes = 0;
         long withConcert = 0;
-        long lastLagCheck = 0;
-        boolean caughtUp = false;
         while (System.nanoTime() - started < timeout.toNanos()) {
             for (RecommendationChange change : feed.poll(Duration.ofMillis(100))) {
                 if (change.getReason() == RecommendationChangeReason.CATALOGUE_CHANGED) {
                     long now = System.nanoTime();
                     changes++;
                     last = now;
-                    caughtUp = false;
                     if (change.getAddedConcertIds().contains(concert.getConcertId())) {
                         withConcert++;
                         first = first < 0 ? now : first;
@@ -60,15 +60,12 @@ final class FanOutPhase {
                 }
             }
             long now = System.nanoTime();
-            if (last > 0 && now - last > quiet.toNanos()) {
-                if (now - lastLagCheck > 500_000_000L) {
-                    caughtUp = lag.getAsLong() == 0;
-                    lastLagCheck = now;
-                }
-                if (caughtUp) {
-                    return new BenchResult.FanOut(guests, true, (last - started) / 1e9,
-                            first < 0 ? Double.NaN : (first - started) / 1e9, changes, withConcert);
-                }
+            if (sweptAt < 0 && swept.getAsLong() - before >= guests) {
+                sweptAt = now;
+            }
+            if (sweptAt > 0 && now - sweptAt > TRAILING_NANOS) {
+                return new BenchResult.FanOut(guests, true, (Math.max(sweptAt, last) - started) / 1e9,
+                        first < 0 ? Double.NaN : (first - started) / 1e9, changes, withConcert);
             }
         }
         return new BenchResult.FanOut(guests, false, timeout.toNanos() / 1e9,

@@ -14,6 +14,14 @@ import java.util.stream.Stream;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
 
 /**
  * What the guests cost in state. On disk: the files under each store's directory in the app's state directory
@@ -58,12 +66,15 @@ final class StateMeasure {
 
     /**
      * The state per guest, once the apps are closed: a clean close flushes every memtable, so the SST files then
-     * hold all the data (Kafka Streams writes RocksDB without compression by default). Other files (manifests,
-     * options, RocksDB's own logs) are counted apart: they are per store and task, not per guest.
+     * hold all the data, and a full compaction of each store drops the versions its updates left behind (otherwise
+     * a guest updated five times between flushes counts five times). Kafka Streams writes RocksDB without
+     * compression by default, and so does the compaction here. Other files (manifests, options, RocksDB's own
+     * logs) are counted apart: they are per store and task, not per guest.
      */
     static BenchResult.State afterClose(List<App> apps, Live live, int guests) {
         List<BenchResult.Store> stores = new ArrayList<>();
         for (App app : apps) {
+            compactAll(app.appStateDir());
             Map<String, long[]> disk = diskByStore(app.appStateDir());
             TreeMap<String, long[]> names = new TreeMap<>(disk);
             live.memtables().keySet().stream().filter(k -> k.startsWith(app.name() + "/"))
@@ -77,6 +88,40 @@ final class StateMeasure {
         long memtables = stores.stream().mapToLong(BenchResult.Store::memtableBytes).sum();
         return new BenchResult.State(guests, sst, other, memtables, (double) sst / guests,
                 (double) live.heapGrowth() / guests, stores);
+    }
+
+    /** Compacts every RocksDB database (a directory with a {@code CURRENT} file) below {@code appStateDir}. */
+    static void compactAll(Path appStateDir) {
+        if (!Files.isDirectory(appStateDir)) {
+            return;
+        }
+        RocksDB.loadLibrary();
+        try (Stream<Path> files = Files.walk(appStateDir)) {
+            for (Path current : files.filter(f -> f.getFileName().toString().equals("CURRENT")).toList()) {
+                compact(current.getParent());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void compact(Path db) {
+        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        try (Options options = new Options();
+             ColumnFamilyOptions family = new ColumnFamilyOptions().setCompressionType(CompressionType.NO_COMPRESSION);
+             DBOptions dbOptions = new DBOptions()) {
+            List<ColumnFamilyDescriptor> descriptors = RocksDB.listColumnFamilies(options, db.toString()).stream()
+                    .map(name -> new ColumnFamilyDescriptor(name, family)).toList();
+            try (RocksDB rocks = RocksDB.open(dbOptions, db.toString(), descriptors, handles)) {
+                for (ColumnFamilyHandle handle : handles) {
+                    rocks.compactRange(handle);
+                }
+            } finally {
+                handles.forEach(ColumnFamilyHandle::close);
+            }
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot compact " + db + ": " + e.getMessage(), e);
+        }
     }
 
     /**
