@@ -44,14 +44,15 @@ public final class Bench {
     /**
      * @param guests          guests who act in the engine phase, and whom the fan-out reaches
      * @param concerts        upcoming concerts in the catalogue
+     * @param consentShare    share of the guests who consent to the web, e-mail and ads (three lists, audiences)
      * @param events          pre-produced events (ceiling and engine)
      * @param latencyRate     offered events per second in the latency phase
      * @param latencyDuration how long the latency phase offers them
      * @param phaseTimeout    the longest any phase may wait (a phase that times out is reported so)
      * @param appSettings     settings for both apps on top of the bench's own (tests shorten timers)
      */
-    public record Settings(int guests, int concerts, long events, double latencyRate, Duration latencyDuration,
-                           Duration phaseTimeout, Map<String, Object> appSettings) {
+    public record Settings(int guests, int concerts, double consentShare, long events, double latencyRate,
+                           Duration latencyDuration, Duration phaseTimeout, Map<String, Object> appSettings) {
 
         public Settings {
             appSettings = Map.copyOf(appSettings);
@@ -77,7 +78,7 @@ public final class Bench {
         this.progress = progress;
         this.topics = new TopicCatalogue(target.topicPrefix(), TopicCatalogue.DEFAULT_PARTITIONS,
                 new AvroWireFormat(SchemaRegistryClients.create(RegistryClientConfig.of(target.registryUrl())), true));
-        this.workload = new Workload(settings.concerts(), settings.guests(), Instant.now());
+        this.workload = new Workload(settings.concerts(), settings.guests(), settings.consentShare(), Instant.now());
     }
 
     /** Runs every phase but the kernel (a separate process: {@link KernelRun}). */
@@ -94,7 +95,8 @@ public final class Bench {
             try (StreamsApp profile = startApp("profile"); StreamsApp scoring = startApp("scoring")) {
                 stateApps = stateApps(profile, scoring);
                 measured = measure(new Apps(profile, scoring, lag, applicationId("profile"), applicationId("scoring"),
-                        List.of(topics.clickEvents().name(), topics.ticketSales().name(), topics.concerts().name()),
+                        List.of(topics.clickEvents().name(), topics.ticketSales().name(), topics.guestConsents().name(),
+                                topics.concerts().name()),
                         List.of(topics.guestProfiles().name(), topics.concerts().name(), topics.concertProfiles().name())),
                         admin, started);
             }
@@ -214,7 +216,9 @@ public final class Bench {
         try (KafkaProducer<String, byte[]> producer = Clients.producer(target.bootstrapServers())) {
             for (long e = 0; e < settings.events(); e++) {
                 int guest = (int) (e < settings.guests() ? e : random.nextInt(settings.guests()));
-                Clients.sendEvent(producer, topics, workload.event(e, guest, first.plusMillis(e), random));
+                Instant at = first.plusMillis(e);
+                Clients.sendEvent(producer, topics, e < settings.guests() && workload.consents(guest)
+                        ? Workload.consent(e, guest, at) : workload.event(e, guest, at, random));
             }
         }
         progress.accept(String.format("%,d events over %,d guests produced (%.1f s)", settings.events(),
@@ -225,9 +229,11 @@ public final class Bench {
     private BenchResult.Ceiling ceiling(Admin admin, GroupLag lag, long events) throws InterruptedException {
         String clickOut = target.topicPrefix() + "bench-" + runId + "-ceiling-clicks";
         String salesOut = target.topicPrefix() + "bench-" + runId + "-ceiling-sales";
+        String consentsOut = target.topicPrefix() + "bench-" + runId + "-ceiling-consents";
         try {
             admin.createTopics(List.of(new NewTopic(clickOut, TopicCatalogue.DEFAULT_PARTITIONS, (short) 1),
-                    new NewTopic(salesOut, TopicCatalogue.DEFAULT_PARTITIONS, (short) 1))).all().get();
+                    new NewTopic(salesOut, TopicCatalogue.DEFAULT_PARTITIONS, (short) 1),
+                    new NewTopic(consentsOut, TopicCatalogue.DEFAULT_PARTITIONS, (short) 1))).all().get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create the ceiling's output topics: " + e.getCause().getMessage(), e);
         }
@@ -237,12 +243,13 @@ public final class Bench {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, target.bootstrapServers());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, target.work().resolve("state").resolve("ceiling").toAbsolutePath().toString());
-        try (KafkaStreams streams = new KafkaStreams(CeilingTopology.build(topics, clickOut, salesOut), props)) {
+        try (KafkaStreams streams = new KafkaStreams(CeilingTopology.build(topics, clickOut, salesOut, consentsOut), props)) {
             streams.start();
             await("the ceiling topology to run", () -> streams.state() == KafkaStreams.State.RUNNING);
             CpuSampler cpu = new CpuSampler();
             long t0 = System.nanoTime();
-            List<String> inputs = List.of(topics.clickEvents().name(), topics.ticketSales().name());
+            List<String> inputs = List.of(topics.clickEvents().name(), topics.ticketSales().name(),
+                    topics.guestConsents().name());
             await("the ceiling topology to read every event", () -> lag.of(id, inputs) == 0);
             double seconds = (System.nanoTime() - t0) / 1e9;
             BenchResult.Load load = cpu.load();
@@ -283,7 +290,8 @@ public final class Bench {
     }
 
     private BenchResult.Sizes sizes() {
-        return new BenchResult.Sizes(settings.guests(), settings.concerts(), settings.events(), settings.latencyRate(),
+        return new BenchResult.Sizes(settings.guests(), settings.concerts(), settings.consentShare(), settings.events(),
+                settings.latencyRate(),
                 settings.latencyDuration().toSeconds(), TopicCatalogue.DEFAULT_PARTITIONS, StreamsConfig.EXACTLY_ONCE_V2);
     }
 

@@ -31,23 +31,29 @@ import io.encore.stack.LocalStack;
                 + "writes a JSON file.")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", description = "Small sizes (20,000 guests, 100,000 events, 15 s of latency, short JMH): a few minutes.")
+    @Option(names = "--quick", description = "Small sizes (10,000 guests, 30,000 events, 10 s of latency at 1,000 events/s, "
+            + "short JMH): about five minutes.")
     boolean quick;
 
-    @Option(names = "--guests", description = "Guests who act, and whom the fan-out reaches (full: 1,000,000; quick: 20,000).")
+    @Option(names = "--guests", description = "Guests who act, and whom the fan-out reaches (full: 1,000,000; quick: 10,000).")
     Integer guests;
 
     @Option(names = "--events", description = "Pre-produced events for the ceiling and the engine, at least --guests "
-            + "(full: 2,000,000; quick: 100,000).")
+            + "(full: 2,000,000; quick: 30,000).")
     Long events;
 
     @Option(names = "--concerts", defaultValue = "1000", description = "Upcoming concerts (default: ${DEFAULT-VALUE}).")
     int concerts;
 
-    @Option(names = "--rate", defaultValue = "5000", description = "Offered events/s in the latency phase (default: ${DEFAULT-VALUE}).")
-    double rate;
+    @Option(names = "--consent-share", defaultValue = "0.5",
+            description = "Share of the guests who consent to the web, e-mail and ads: three lists each and concert audiences; "
+                    + "the others get the web list alone (default: ${DEFAULT-VALUE}).")
+    double consentShare;
 
-    @Option(names = "--latency-seconds", description = "How long the latency phase offers --rate (full: 60; quick: 15).")
+    @Option(names = "--rate", description = "Offered events/s in the latency phase (full: 5,000; quick: 1,000).")
+    Double rate;
+
+    @Option(names = "--latency-seconds", description = "How long the latency phase offers --rate (full: 60; quick: 10).")
     Integer latencySeconds;
 
     @Option(names = "--timeout-minutes", defaultValue = "60",
@@ -145,17 +151,19 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     Bench.Settings settings() {
-        int g = guests != null ? guests : quick ? 20_000 : 1_000_000;
-        long e = events != null ? events : quick ? 100_000 : 2_000_000;
-        int seconds = latencySeconds != null ? latencySeconds : quick ? 15 : 60;
+        int g = guests != null ? guests : quick ? 10_000 : 1_000_000;
+        long e = events != null ? events : quick ? 30_000 : 2_000_000;
+        int seconds = latencySeconds != null ? latencySeconds : quick ? 10 : 60;
+        double r = rate != null ? rate : quick ? 1_000 : 5_000;
         require(g >= 2, "--guests must be at least 2, not " + g);
         require(e >= g, "--events must be at least --guests (" + g + "), not " + e + ": every guest acts once");
         require(concerts >= 1, "--concerts must be at least 1, not " + concerts);
-        require(rate > 0, "--rate must be positive, not " + rate);
+        require(r > 0, "--rate must be positive, not " + r);
+        require(consentShare >= 0 && consentShare <= 1, "--consent-share must be in [0, 1], not " + consentShare);
         require(seconds >= 1, "--latency-seconds must be at least 1, not " + seconds);
         require(timeoutMinutes >= 1, "--timeout-minutes must be at least 1, not " + timeoutMinutes);
-        return new Bench.Settings(g, concerts, e, rate, Duration.ofSeconds(seconds), Duration.ofMinutes(timeoutMinutes),
-                Map.of());
+        return new Bench.Settings(g, concerts, consentShare, e, r, Duration.ofSeconds(seconds),
+                Duration.ofMinutes(timeoutMinutes), Map.of());
     }
 
     private void require(boolean condition, String message) {

@@ -67,8 +67,9 @@ final class BenchReport {
 
     static void print(BenchResult r, PrintWriter out) {
         BenchResult.Sizes s = r.sizes();
-        out.printf("%nEncore bench: %,d guests, %,d concerts, %,d events, %d partitions, %s; %d cores, Java %s%n",
-                s.guests(), s.concerts(), s.events(), s.partitions(), s.processingGuarantee(), r.machine().cores(),
+        out.printf("%nEncore bench: %,d guests (%.0f %% consenting to web, e-mail and ads), %,d concerts, %,d events, "
+                + "%d partitions, %s; %d cores, Java %s%n", s.guests(), 100 * s.consentShare(), s.concerts(), s.events(),
+                s.partitions(), s.processingGuarantee(), r.machine().cores(),
                 System.getProperty("java.specification.version"));
         out.printf("  %-12s %s%n", "ceiling", String.format("%,.0f events/s (%.1f s, pass-through with Avro serdes; %s)",
                 r.ceiling().eventsPerSecond(), r.ceiling().seconds(), load(r.ceiling().load())));

@@ -12,7 +12,7 @@ public record BenchResult(String startedAt, Machine machine, Sizes sizes, Ceilin
     public record Machine(int cores, long memoryBytes, String java, String os) {
     }
 
-    public record Sizes(int guests, int concerts, long events, double latencyRate, double latencySeconds,
+    public record Sizes(int guests, int concerts, double consentShare, long events, double latencyRate, double latencySeconds,
                         int partitions, String processingGuarantee) {
     }
 

@@ -20,10 +20,11 @@ final class CeilingTopology {
     private CeilingTopology() {
     }
 
-    static Topology build(TopicCatalogue topics, String clickOut, String salesOut) {
+    static Topology build(TopicCatalogue topics, String clickOut, String salesOut, String consentsOut) {
         StreamsBuilder builder = new StreamsBuilder();
         passThrough(builder, topics.clickEvents(), clickOut, "ceiling-clicks");
         passThrough(builder, topics.ticketSales(), salesOut, "ceiling-sales");
+        passThrough(builder, topics.guestConsents(), consentsOut, "ceiling-consents");
         return builder.build();
     }
 

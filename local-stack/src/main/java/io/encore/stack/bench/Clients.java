@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.encore.schemas.avro.ClickEvent;
+import io.encore.schemas.avro.GuestConsent;
 import io.encore.schemas.avro.TicketSale;
 import io.encore.schemas.topic.Topic;
 import io.encore.schemas.topic.TopicCatalogue;
@@ -52,6 +53,8 @@ final class Clients {
     static void sendEvent(KafkaProducer<String, byte[]> producer, TopicCatalogue topics, Object event) {
         if (event instanceof TicketSale sale) {
             send(producer, topics.ticketSales(), Workload.key(sale.getIdentifier()), sale);
+        } else if (event instanceof GuestConsent consent) {
+            send(producer, topics.guestConsents(), Workload.key(consent.getIdentifier()), consent);
         } else if (event instanceof ClickEvent click) {
             send(producer, topics.clickEvents(), Workload.key(click.getIdentifier()), click);
         } else {

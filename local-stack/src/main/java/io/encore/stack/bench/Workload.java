@@ -11,6 +11,7 @@ import io.encore.schemas.avro.ClickType;
 import io.encore.schemas.avro.Concert;
 import io.encore.schemas.avro.ConcertStatus;
 import io.encore.schemas.avro.Device;
+import io.encore.schemas.avro.GuestConsent;
 import io.encore.schemas.avro.GuestIdentifier;
 import io.encore.schemas.avro.IdentifierType;
 import io.encore.schemas.avro.Performer;
@@ -22,7 +23,9 @@ import io.encore.schemas.avro.TicketSaleType;
 /**
  * The benchmark's synthetic hall, seeded so every run offers the same work: concerts spread over 21 sub-genres
  * and 300 performers, and guests who each lean to one sub-genre. An event is a page view (80 %), a favourite
- * (15 %) or a ticket purchase (5 %), of a concert in the guest's sub-genre three times in four.
+ * (15 %) or a ticket purchase (5 %), of a concert in the guest's sub-genre three times in four. A share of the
+ * guests starts with a consent to profiling, the web, e-mail and ads, and so gets three lists and joins concert
+ * audiences; the others, without a consent record, get the web list alone.
  */
 final class Workload {
 
@@ -33,12 +36,17 @@ final class Workload {
 
     private final int concerts;
     private final int guests;
+    private final double consentShare;
     private final Instant start;
 
-    /** @param start when the season's first concert is announced; concerts start 2–182 days after it */
-    Workload(int concerts, int guests, Instant start) {
+    /**
+     * @param consentShare share of the guests who consent to the web, e-mail and ads, in [0, 1]
+     * @param start        when the season's first concert is announced; concerts start 2–182 days after it
+     */
+    Workload(int concerts, int guests, double consentShare, Instant start) {
         this.concerts = concerts;
         this.guests = guests;
+        this.consentShare = consentShare;
         this.start = start;
     }
 
@@ -74,6 +82,17 @@ final class Workload {
                 .setTags(List.of("genre-" + genre, "mood-" + random.nextInt(5)))
                 .setHall("Hall " + (c % 3)).setStartTime(start.plus(Duration.ofDays(2 + c % 180)).plusSeconds(c))
                 .setStatus(ConcertStatus.ON_SALE).setVersion(1L).setUpdatedAt(start).build();
+    }
+
+    /** Whether guest {@code g} starts with a consent record: spread evenly over the guest numbers. */
+    boolean consents(int g) {
+        return Math.floor((g + 1) * consentShare) > Math.floor(g * consentShare);
+    }
+
+    static GuestConsent consent(long sequence, int g, Instant at) {
+        return GuestConsent.newBuilder().setEventId("bench-e-" + sequence).setOccurredAt(at).setIdentifier(guest(g))
+                .setProfilingConsent(true).setWebPersonalizationConsent(true).setEmailConsent(true).setAdsConsent(true)
+                .setSource("bench").build();
     }
 
     /** One event of guest {@code g}, as the record for its input topic (a {@link ClickEvent} or a {@link TicketSale}). */

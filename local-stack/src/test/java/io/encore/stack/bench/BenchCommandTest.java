@@ -37,6 +37,12 @@ class BenchCommandTest {
     }
 
     @Test
+    void shouldRefuseWithAUsageErrorWhenTheConsentShareIsNotAShare() {
+        assertThat(run("--quick", "--consent-share", "1.5")).isEqualTo(2);
+        assertThat(err.toString()).contains("--consent-share must be in [0, 1]");
+    }
+
+    @Test
     void shouldTakeExplicitSizesOverTheQuickOnesWhenBothAreGiven() {
         // given
         BenchCommand command = new BenchCommand();
@@ -48,6 +54,7 @@ class BenchCommandTest {
         // then
         assertThat(settings.guests()).isEqualTo(500);
         assertThat(settings.events()).isEqualTo(600);
-        assertThat(settings.latencyDuration()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(settings.latencyDuration()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.latencyRate()).isEqualTo(1_000);
     }
 }

@@ -37,8 +37,9 @@ class BenchIT {
 
     @Test
     void shouldWriteEverySectionWithSaneFiguresWhenRunOnATinyInput(SharedStack stack, TestNames names) throws Exception {
-        // given: 40 guests, 30 concerts, 200 events; profile-stream re-weights its catalogue every second
-        Bench.Settings settings = new Bench.Settings(40, 30, 200, 50, Duration.ofSeconds(3), Duration.ofMinutes(2),
+        // given: 40 guests (half consenting to e-mail and ads), 30 concerts, 200 events; profile-stream re-weights
+        // its catalogue every second
+        Bench.Settings settings = new Bench.Settings(40, 30, 0.5, 200, 50, Duration.ofSeconds(3), Duration.ofMinutes(2),
                 Map.of("encore.profile.catalogue.refresh.seconds", 1));
         Bench bench = new Bench(settings, new Bench.Target("127.0.0.1", stack.bootstrapServers(), stack.registryUrl(),
                 names.topicPrefix(), work), step -> { });
