@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -96,22 +97,34 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Bench.Settings settings = settings();
-        Path outFile = out != null ? out : Path.of(System.getProperty("encore.bench.results", "benchmarks/results"),
-                "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss")) + (quick ? "-quick" : "") + ".json");
         PrintWriter console = spec.commandLine().getOut();
         Directories.deleteRecursively(dataDir);
         console.printf("Encore bench%s: %,d guests, %,d concerts, %,d events (data in %s)%n", quick ? " --quick" : "",
                 settings.guests(), settings.concerts(), settings.events(), dataDir.toAbsolutePath());
         console.flush();
-        BenchResult result;
+        Optional<BenchResult> result = runOnStack(settings, console);
+        if (result.isEmpty()) {
+            return 1;
+        }
+        BenchResult complete = BenchReport.complete(result.get(), kernel(console));
+        Path outFile = out != null ? out : Path.of(System.getProperty("encore.bench.results", "benchmarks/results"),
+                "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss")) + (quick ? "-quick" : "") + ".json");
+        BenchReport.write(outFile, complete);
+        BenchReport.print(complete, console);
+        console.println();
+        console.println("Written to " + outFile.toAbsolutePath());
+        console.flush();
+        return 0;
+    }
+
+    /** A fresh stack, the bench on it, the stack stopped again (on Ctrl-C too: no registry process is left behind). */
+    private Optional<BenchResult> runOnStack(Bench.Settings settings, PrintWriter console) throws InterruptedException {
         LocalStack stack;
         try {
             stack = LocalStack.start(new LocalStack.Settings(host, kafkaPort, controllerPort, registryPort, dataDir,
                     registryRunner, ""), step -> say(console, step));
         } catch (IllegalStateException e) {
-            console.println("  ✘ " + e.getMessage());
-            console.flush();
-            return 1;
+            return failed(console, e);
         }
         AtomicBoolean closed = new AtomicBoolean();
         Runnable close = () -> {
@@ -119,27 +132,27 @@ public final class BenchCommand implements Callable<Integer> {
                 stack.close();
             }
         };
-        Thread hook = new Thread(close, "encore-bench-shutdown"); // Ctrl-C leaves no registry process behind
+        Thread hook = new Thread(close, "encore-bench-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            result = new Bench(settings, new Bench.Target(host, stack.bootstrapServers(), stack.registryUrl(), "",
-                    dataDir), step -> say(console, step)).run();
+            return Optional.of(new Bench(settings, new Bench.Target(host, stack.bootstrapServers(), stack.registryUrl(), "",
+                    dataDir), step -> say(console, step)).run());
         } catch (IllegalStateException e) {
-            console.println("  ✘ " + e.getMessage());
-            console.flush();
-            return 1;
+            return failed(console, e);
         } finally {
             close.run();
-            Runtime.getRuntime().removeShutdownHook(hook);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: nothing left to remove
+            }
         }
-        BenchResult.Kernel kernel = kernel(console);
-        BenchResult complete = BenchReport.complete(result, kernel);
-        BenchReport.write(outFile, complete);
-        BenchReport.print(complete, console);
-        console.println();
-        console.println("Written to " + outFile.toAbsolutePath());
+    }
+
+    private static Optional<BenchResult> failed(PrintWriter console, RuntimeException e) {
+        console.println("  ✘ " + e.getMessage());
         console.flush();
-        return 0;
+        return Optional.empty();
     }
 
     private BenchResult.Kernel kernel(PrintWriter console) throws IOException, InterruptedException {
