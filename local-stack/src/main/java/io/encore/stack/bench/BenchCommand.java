@@ -2,6 +2,7 @@ package io.encore.stack.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,6 +33,8 @@ import io.encore.stack.LocalStack;
                 + "concert's fan-out to every guest, state per guest and the scoring kernel (JMH). Prints a table and "
                 + "writes a JSON file.")
 public final class BenchCommand implements Callable<Integer> {
+
+    private static final String MARKER = ".encore-bench";
 
     @Option(names = "--quick", description = "Small sizes (10,000 guests, 30,000 events, 10 s of latency at 1,000 events/s, "
             + "short JMH): about five minutes.")
@@ -98,7 +102,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Bench.Settings settings = settings();
         PrintWriter console = spec.commandLine().getOut();
-        Directories.deleteRecursively(dataDir);
+        freshDataDir();
         console.printf("Encore bench%s: %,d guests, %,d concerts, %,d events (data in %s)%n", quick ? " --quick" : "",
                 settings.guests(), settings.concerts(), settings.events(), dataDir.toAbsolutePath());
         console.flush();
@@ -147,6 +151,24 @@ public final class BenchCommand implements Callable<Integer> {
                 // the hook is running or has run: nothing left to remove
             }
         }
+    }
+
+    /**
+     * Empties {@code --data-dir} for this run, but only a directory an earlier bench made (it holds the marker) or
+     * one that is empty: pointed at the demo's {@code .encore} by mistake, the bench refuses instead of deleting it.
+     */
+    private void freshDataDir() throws IOException {
+        if (Files.isDirectory(dataDir) && !Files.exists(dataDir.resolve(MARKER))) {
+            try (Stream<Path> entries = Files.list(dataDir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--data-dir " + dataDir
+                            + " is not empty and was not made by ./encore bench; choose another (it is deleted at the start)");
+                }
+            }
+        }
+        Directories.deleteRecursively(dataDir);
+        Files.createDirectories(dataDir);
+        Files.writeString(dataDir.resolve(MARKER), "made by ./encore bench; deleted by its next run\n");
     }
 
     private static Optional<BenchResult> failed(PrintWriter console, RuntimeException e) {

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
 
@@ -40,6 +43,20 @@ class BenchCommandTest {
     void shouldRefuseWithAUsageErrorWhenTheConsentShareIsNotAShare() {
         assertThat(run("--quick", "--consent-share", "1.5")).isEqualTo(2);
         assertThat(err.toString()).contains("--consent-share must be in [0, 1]");
+    }
+
+    @Test
+    void shouldRefuseWithAUsageErrorWhenTheDataDirectoryHoldsSomethingElse(@TempDir Path dir) throws Exception {
+        // given: a directory with another tool's data
+        Files.writeString(dir.resolve("keep.txt"), "not the bench's");
+
+        // when
+        int exit = run("--quick", "--no-kernel", "--data-dir", dir.toString());
+
+        // then
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("is not empty and was not made by ./encore bench");
+        assertThat(dir.resolve("keep.txt")).exists();
     }
 
     @Test
