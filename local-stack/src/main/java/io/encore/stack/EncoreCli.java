@@ -34,6 +34,7 @@ import io.encore.scoring.config.ScoringStreamConfig;
 import io.encore.simulator.Simulation;
 import io.encore.simulator.SimulatorCli;
 import io.encore.simulator.kafka.KafkaSettings;
+import io.encore.stack.bench.BenchCommand;
 import io.encore.stack.standin.LocalSmtp;
 import io.encore.web.WebApp;
 import io.encore.web.config.WebConfig;
@@ -46,7 +47,7 @@ import io.encore.web.operator.Outbox;
 @Command(name = "encore", mixinStandardHelpOptions = true, version = "Encore 0.1.0-SNAPSHOT",
         description = "Event-streaming personalization for concert halls.",
         subcommands = {EncoreCli.Stack.class, EncoreCli.Demo.class, SimulatorCli.class, ImportCommand.class,
-                EvaluateCommand.class},
+                EvaluateCommand.class, BenchCommand.class},
         footer = {"", "Run './encore <command> --help' for the options of one command."})
 public final class EncoreCli implements Runnable {
 

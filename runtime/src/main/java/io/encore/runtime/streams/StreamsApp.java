@@ -67,6 +67,14 @@ public final class StreamsApp implements AutoCloseable {
         return api.port();
     }
 
+    /**
+     * The app's Kafka Streams, for tools that watch or hold it from outside: {@code ./encore bench} pauses it
+     * while the pass-through ceiling runs and reads its RocksDB metrics.
+     */
+    public KafkaStreams streams() {
+        return runner.streams();
+    }
+
     /** Blocks until Kafka Streams stops; 0 after a clean shutdown, 1 when it went to ERROR. */
     public int awaitTermination() throws InterruptedException {
         return runner.awaitTermination();

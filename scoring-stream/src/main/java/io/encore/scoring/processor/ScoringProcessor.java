@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -106,6 +107,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
     private boolean sweeping;
     private boolean changedDuringSweep;
     private long lastExpiryCheck;
+    private Sensor sweepRescores;
 
     public ScoringProcessor(ScoringSettings settings, Function<SignalsView, List<ScoringModel>> models,
                             Function<SignalsView, ScoringModel> control) {
@@ -135,6 +137,9 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         }
         holdout = new Holdout(settings.holdoutShare());
         context.schedule(settings.rescoreInterval(), PunctuationType.WALL_CLOCK_TIME, this::sweep);
+        // guests re-scored by catalogue sweeps: how far a new concert has reached (sweep-rescore-total, -rate)
+        sweepRescores = context.metrics().addRateTotalSensor(ScoringNames.METRICS_SCOPE, context.taskId().toString(),
+                ScoringNames.METRIC_SWEEP_RESCORE, Sensor.RecordingLevel.INFO);
         lastExpiryCheck = context.currentSystemTimeMs();
         context.schedule(EXPIRY_TICK, PunctuationType.WALL_CLOCK_TIME, this::expire);
     }
@@ -457,6 +462,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
                     continue;
                 }
                 rescore(entry.value, null, reason);
+                sweepRescores.record();
                 sweepCursor = entry.key;
                 done++;
             }

@@ -28,6 +28,12 @@ public final class SignalsView implements Signals.CoAttendance, Signals.Trending
     private final TasteBuckets buckets;
     private final LongSupplier clock;
     private final Map<String, Optional<SharedSignal>> cache = new HashMap<>();
+    /**
+     * Concert signals by concert id. Trending asks twice per concert of every re-scored guest; keyed by the id the
+     * catalogue snapshot already holds (its hash cached in the string), a lookup builds no {@code c:} key and hashes
+     * nothing new.
+     */
+    private final Map<String, Optional<SharedSignal>> concerts = new HashMap<>();
     private long cachedAt = Long.MIN_VALUE;
 
     public SignalsView(ReadOnlyKeyValueStore<String, ValueAndTimestamp<SharedSignal>> store, TasteBuckets buckets,
@@ -39,19 +45,19 @@ public final class SignalsView implements Signals.CoAttendance, Signals.Trending
 
     @Override
     public Map<String, Float> neighbours(String concertId) {
-        SharedSignal signal = get(SignalKeys.concert(concertId));
+        SharedSignal signal = concert(concertId);
         return signal == null ? Map.of() : decayed(signal.getNeighbours(), signal, Decay.CO_PURCHASE.toMillis());
     }
 
     @Override
     public float overall(String concertId) {
-        SharedSignal signal = get(SignalKeys.concert(concertId));
+        SharedSignal signal = concert(concertId);
         return signal == null ? 0f : rate(signal.getVelocity(), signal);
     }
 
     @Override
     public float inGroup(String behaviourGroup, String concertId) {
-        SharedSignal signal = get(SignalKeys.concert(concertId));
+        SharedSignal signal = concert(concertId);
         Double count = signal == null ? null : signal.getGroupVelocity().get(behaviourGroup);
         return count == null ? 0f : rate(count, signal);
     }
@@ -81,12 +87,28 @@ public final class SignalsView implements Signals.CoAttendance, Signals.Trending
     }
 
     private SharedSignal get(String key) {
+        expire();
+        return cache.computeIfAbsent(key, k -> Optional.ofNullable(read(k))).orElse(null);
+    }
+
+    private SharedSignal concert(String concertId) {
+        expire();
+        Optional<SharedSignal> known = concerts.get(concertId);
+        if (known == null) {
+            known = Optional.ofNullable(read(SignalKeys.concert(concertId)));
+            concerts.put(concertId, known);
+        }
+        return known.orElse(null);
+    }
+
+    /** Both caches are dropped together once they are older than {@link #CACHE_MILLIS}. */
+    private void expire() {
         long now = clock.getAsLong();
         if (now - cachedAt > CACHE_MILLIS || now < cachedAt) {
             cache.clear();
+            concerts.clear();
             cachedAt = now;
         }
-        return cache.computeIfAbsent(key, k -> Optional.ofNullable(read(k))).orElse(null);
     }
 
     private SharedSignal read(String key) {

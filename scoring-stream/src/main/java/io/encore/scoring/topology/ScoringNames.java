@@ -74,6 +74,11 @@ public final class ScoringNames {
     /** guest id → the campaign sends of the last 7 days, for the contact-pressure cap. */
     public static final String STORE_CONTACT_LEDGER = "contact-ledger";
 
+    /** Custom metrics: group {@code stream-encore-scoring-metrics}, tagged with the task. */
+    public static final String METRICS_SCOPE = "encore-scoring";
+    /** {@code sweep-rescore-total} / {@code -rate}: guests re-scored by catalogue sweeps. */
+    public static final String METRIC_SWEEP_RESCORE = "sweep-rescore";
+
     private ScoringNames() {
     }
 }
