@@ -112,10 +112,11 @@ final class EvaluateCommand implements Callable<Integer> {
                 : items + " and " + interactions) + ", " + (cutoff == null ? "leave-last-one-out" : "temporal split at " + cutoff)
                 + ", k = " + k);
         out.flush();
-        Bar bar = new Bar(out, System.console() != null);
+        ConsoleProgress bar = new ConsoleProgress(out, System.console() != null);
         Report report;
         try {
-            report = EvaluationRun.run(options, workDir, bar::show);
+            report = EvaluationRun.run(options, workDir,
+                    progress -> bar.show(progress.fraction(), progress.done() >= progress.total(), progressLine(progress)));
         } catch (InputException e) {
             bar.end();
             out.println("✘ " + e.getMessage());
@@ -201,50 +202,10 @@ final class EvaluateCommand implements Callable<Integer> {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
-    /** The progress line: redrawn in place on a terminal, a line every tenth of the way in a log. */
-    static final class Bar {
-        private static final int WIDTH = 30;
-        private final PrintWriter out;
-        private final boolean terminal;
-        private int lastTenth = -1;
-        private boolean drawn;
-
-        Bar(PrintWriter out, boolean terminal) {
-            this.out = out;
-            this.terminal = terminal;
-        }
-
-        void show(Evaluation.Progress progress) {
-            if (terminal) {
-                out.print("\r" + line(progress));
-                drawn = true;
-            } else {
-                int tenth = (int) (progress.fraction() * 10);
-                if (tenth == lastTenth) {
-                    return;
-                }
-                lastTenth = tenth;
-                out.println(line(progress));
-            }
-            out.flush();
-        }
-
-        void end() {
-            if (drawn) {
-                out.println();
-                out.flush();
-                drawn = false;
-            }
-        }
-
-        static String line(Evaluation.Progress progress) {
-            double fraction = progress.fraction();
-            int filled = (int) Math.round(fraction * WIDTH);
-            long seconds = progress.elapsed().toSeconds();
-            long eta = fraction <= 0 || fraction >= 1 ? 0 : Math.round(seconds * (1 - fraction) / fraction);
-            return String.format(Locale.ROOT, "  [%s%s] %3d%%  %,d/%,d steps  %d:%02d%s", "█".repeat(filled),
-                    "░".repeat(WIDTH - filled), (int) (fraction * 100), progress.done(), progress.total(),
-                    seconds / 60, seconds % 60, eta > 0 ? String.format(Locale.ROOT, "  ETA %d:%02d", eta / 60, eta % 60) : "");
-        }
+    /** One progress line of an evaluation: steps done of all, the time so far and the time left. */
+    static String progressLine(Evaluation.Progress progress) {
+        return String.format(Locale.ROOT, "  %s  %,d/%,d steps  %s%s", ConsoleProgress.bar(progress.fraction()),
+                progress.done(), progress.total(), ConsoleProgress.clock(progress.elapsed()),
+                ConsoleProgress.eta(progress.fraction(), progress.elapsed()));
     }
 }

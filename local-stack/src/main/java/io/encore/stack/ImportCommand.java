@@ -77,7 +77,7 @@ final class ImportCommand implements Callable<Integer> {
         Map<String, Object> merged = EncoreConfig.merge(null, System.getenv(), overrides);
         EncoreConfig config = new EncoreConfig(merged);
         Path rejectsFile = rejects != null ? rejects : directory.resolve("rejects.csv");
-        ProgressBar bar = new ProgressBar(out, System.console() != null);
+        ConsoleProgress bar = new ConsoleProgress(out, System.console() != null);
         out.println((dryRun ? "Checking " : "Importing ") + directory.toAbsolutePath()
                 + (dryRun ? " (dry run: nothing is produced)" : " into " + bootstrapServers));
         out.flush();
@@ -85,7 +85,7 @@ final class ImportCommand implements Callable<Integer> {
         try {
             result = Importer.run(new Importer.Settings(directory, config.topicCatalogue(), clientSettings(merged),
                     rejectsFile, rowsPerTransaction, dryRun, stretchDays > 0 ? Duration.ofDays(stretchDays) : null),
-                    bar::show);
+                    progress -> bar.show(progress.fraction(), progress.done(), progressLine(progress)));
         } catch (ImportException e) {
             bar.end();
             out.println("✘ " + e.getMessage());
@@ -140,59 +140,12 @@ final class ImportCommand implements Callable<Integer> {
     /**
      * The progress line: a bar redrawn in place on a terminal, or a line every tenth of the way in a log.
      */
-    static final class ProgressBar {
-
-        private static final int WIDTH = 30;
-        private final PrintWriter out;
-        private final boolean terminal;
-        private int lastTenth = -1;
-        private boolean drawn;
-
-        ProgressBar(PrintWriter out, boolean terminal) {
-            this.out = out;
-            this.terminal = terminal;
-        }
-
-        void show(Importer.Progress progress) {
-            String line = line(progress);
-            if (terminal) {
-                out.print("\r" + line);
-                drawn = true;
-            } else {
-                int tenth = (int) (progress.fraction() * 10);
-                if (tenth == lastTenth && !progress.done()) {
-                    return;
-                }
-                lastTenth = tenth;
-                out.println(line);
-            }
-            out.flush();
-        }
-
-        void end() {
-            if (drawn) {
-                out.println();
-                out.flush();
-                drawn = false;
-            }
-        }
-
-        static String line(Importer.Progress progress) {
-            double fraction = progress.fraction();
-            int filled = (int) Math.round(fraction * WIDTH);
-            double seconds = Math.max(progress.elapsed().toMillis(), 1) / 1000.0;
-            double rate = progress.rows() / seconds;
-            String eta = fraction <= 0 || progress.done() ? "" : "  ETA " + clock(Duration.ofMillis(
-                    (long) (seconds * (1 - fraction) / fraction * 1000)));
-            return String.format("  [%s%s] %3d%%  %,d rows  %,.0f rows/s%s%s", "█".repeat(filled),
-                    "░".repeat(WIDTH - filled), (int) (fraction * 100), progress.rows(), rate, eta,
-                    progress.rejected() > 0 ? String.format("  (%,d rejected)", progress.rejected()) : "");
-        }
-
-        private static String clock(Duration duration) {
-            long s = duration.toSeconds();
-            return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                    : String.format("%d:%02d", s / 60, s % 60);
-        }
+    /** One progress line of an import: rows, rows/s, the time left, rejected rows. */
+    static String progressLine(Importer.Progress progress) {
+        double seconds = Math.max(progress.elapsed().toMillis(), 1) / 1000.0;
+        return String.format("  %s  %,d rows  %,.0f rows/s%s%s", ConsoleProgress.bar(progress.fraction()),
+                progress.rows(), progress.rows() / seconds,
+                progress.done() ? "" : ConsoleProgress.eta(progress.fraction(), progress.elapsed()),
+                progress.rejected() > 0 ? String.format("  (%,d rejected)", progress.rejected()) : "");
     }
 }
