@@ -71,8 +71,9 @@ public final class RecommendationIds {
         }
     }
 
+    /** 64 random bits in hex (a published list makes one or two: no format parsing on that path). */
     private static String token() {
-        return String.format("%016x", ThreadLocalRandom.current().nextLong());
+        return Long.toHexString(ThreadLocalRandom.current().nextLong());
     }
 
     private static String clean(String part) {
