@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -36,6 +38,7 @@ import io.encore.schemas.avro.LifecycleSegment;
 import io.encore.schemas.avro.LinkReason;
 import io.encore.schemas.avro.SegmentChange;
 import io.encore.schemas.avro.ValueGroup;
+import io.encore.schemas.privacy.Erasures;
 
 /**
  * The guest side of profile-stream, one instance per task: every input event and every guest command for the
@@ -183,7 +186,7 @@ public final class GuestProcessor implements Processor<String, SpecificRecord, S
         GuestState guest = state == null ? GuestStates.newProfile(key, settings.dimension()) : state;
         updater.apply(guest, event, concert.orElse(null));
         if (event.getKind() == EventKind.CONSENT && event.getConsent().getErasure()) {
-            identity.erase(guest, event.getOccurredAt());
+            identity.erase(guest, event);
             return;
         }
         publish(guest, event.getOccurredAt(), values.evaluate(guest, event.getOccurredAt()));
@@ -243,8 +246,12 @@ public final class GuestProcessor implements Processor<String, SpecificRecord, S
         seen.put(event.getSourceTopic() + "|" + event.getEventId(), null, event.getOccurredAt());
     }
 
-    /** Drops the held events of an erased identifier, so a late concert cannot bring the guest back. */
-    void purgePending(String identifier) {
+    /**
+     * Drops the held events of an erased identifier, so a late concert cannot bring the guest back.
+     *
+     * @return how many were dropped
+     */
+    int purgePending(String identifier) {
         List<String> erased = new ArrayList<>();
         try (KeyValueIterator<String, GuestCommand> all = pending.all()) {
             all.forEachRemaining(entry -> {
@@ -254,6 +261,7 @@ public final class GuestProcessor implements Processor<String, SpecificRecord, S
             });
         }
         erased.forEach(pending::delete);
+        return erased.size();
     }
 
     /** The wall-clock pass that finds guests whose segment changed only because time passed. */
@@ -299,6 +307,33 @@ public final class GuestProcessor implements Processor<String, SpecificRecord, S
 
     void tombstone(String id, long timestamp) {
         context.forward(new Record<>(id, null, timestamp), ProfileNames.SINK_GUEST_PROFILES);
+    }
+
+    /**
+     * What an erasure writes once the stores are clean: the profile's tombstone, marked so the next
+     * application knows it is an erasure and not a merge; a tombstone for every identity link keyed by the
+     * guest or an alias; and the audit record, which names the guest by hash only.
+     */
+    void erased(String guestId, List<String> aliases, int heldEvents, GuestEvent request) {
+        long at = request.getOccurredAt();
+        Headers marked = Erasures.mark(new RecordHeaders(), request.getEventId());
+        context.forward(new Record<String, SpecificRecord>(guestId, null, at, marked), ProfileNames.SINK_GUEST_PROFILES);
+        List<String> identifiers = new ArrayList<>(aliases.size() + 1);
+        identifiers.add(guestId);
+        identifiers.addAll(aliases);
+        identifiers.forEach(id -> context.forward(new Record<>(id, null, at), ProfileNames.SINK_IDENTITY_LINKS));
+        long now = context.currentSystemTimeMs();
+        List<String> actions = List.of(
+                "store " + ProfileNames.STORE_GUESTS + ": the guest deleted, " + aliases.size()
+                        + " alias redirects deleted on their partitions",
+                "store " + ProfileNames.STORE_PENDING_EVENTS + ": " + heldEvents + " held events dropped",
+                "stores " + ProfileNames.STORE_VALUE_HISTOGRAMS + ", " + ProfileNames.STORE_SEGMENT_COUNTS
+                        + ": the guest taken out of the statistics",
+                "topic guest-profiles: tombstone (" + Erasures.HEADER + " header)",
+                "topic identity-links: " + identifiers.size() + " tombstones");
+        context.forward(new Record<>(Erasures.subject(guestId),
+                Erasures.audit(settings.applicationId(), guestId, request.getEventId(), at, now, identifiers.size(),
+                        actions), now), ProfileNames.SINK_ERASURE_AUDITS);
     }
 
     void send(String target, GuestCommand command, long timestamp) {

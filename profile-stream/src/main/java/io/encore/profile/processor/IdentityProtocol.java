@@ -10,6 +10,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import io.encore.profile.avro.ChannelStats;
 import io.encore.profile.avro.CommandType;
 import io.encore.profile.avro.GuestCommand;
+import io.encore.profile.avro.GuestEvent;
 import io.encore.profile.avro.GuestState;
 import io.encore.profile.avro.RecentEvent;
 import io.encore.profile.identity.Identifiers;
@@ -167,15 +168,19 @@ final class IdentityProtocol {
         }
     }
 
-    /** Erasure: the guest and every alias disappear from the store, the published profile is tombstoned. */
-    void erase(GuestState guest, long at) {
-        for (String alias : guest.getAliases()) {
-            guests.send(alias, command(CommandType.ERASE, guest.getId(), 0), at);
+    /**
+     * Erasure: the guest and every alias disappear from the store and the statistics, its held events are
+     * dropped, and the processor tombstones its profile (marked as an erasure) and links and audits it.
+     */
+    void erase(GuestState guest, GuestEvent request) {
+        List<String> aliases = List.copyOf(guest.getAliases());
+        for (String alias : aliases) {
+            guests.send(alias, command(CommandType.ERASE, guest.getId(), 0), request.getOccurredAt());
         }
         values.forget(guest);
         store.delete(guest.getId());
-        guests.purgePending(guest.getId());
-        guests.tombstone(guest.getId(), at);
+        int held = guests.purgePending(guest.getId());
+        guests.erased(guest.getId(), aliases, held, request);
     }
 
     void eraseAlias(String key, String root) {

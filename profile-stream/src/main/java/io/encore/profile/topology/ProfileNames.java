@@ -31,6 +31,8 @@ public final class ProfileNames {
     public static final String SINK_SEGMENT_CHANGES = "segment-changes-sink";
     public static final String SINK_CONCERT_PROFILES = "concert-profiles-sink";
     public static final String SINK_DEAD_LETTERS = "dead-letters-sink";
+    public static final String SINK_IDENTITY_LINKS = "identity-links-sink";
+    public static final String SINK_ERASURE_AUDITS = "erasure-audits-sink";
 
     /** identifier → the guest's profile, or a redirect to the guest it was merged into. */
     public static final String STORE_GUESTS = "guests";

@@ -30,8 +30,10 @@ import static io.encore.profile.topology.ProfileNames.PROCESSOR_GUESTS;
 import static io.encore.profile.topology.ProfileNames.SINK_CATALOGUE;
 import static io.encore.profile.topology.ProfileNames.SINK_CONCERT_PROFILES;
 import static io.encore.profile.topology.ProfileNames.SINK_DEAD_LETTERS;
+import static io.encore.profile.topology.ProfileNames.SINK_ERASURE_AUDITS;
 import static io.encore.profile.topology.ProfileNames.SINK_GUEST_COMMANDS;
 import static io.encore.profile.topology.ProfileNames.SINK_GUEST_PROFILES;
+import static io.encore.profile.topology.ProfileNames.SINK_IDENTITY_LINKS;
 import static io.encore.profile.topology.ProfileNames.SINK_SEGMENT_CHANGES;
 import static io.encore.profile.topology.ProfileNames.SOURCE_AD_INTERACTIONS;
 import static io.encore.profile.topology.ProfileNames.SOURCE_CATALOGUE;
@@ -114,6 +116,9 @@ public final class ProfileTopology {
         sink(topology, SINK_GUEST_PROFILES, topics.guestProfiles(), PROCESSOR_GUESTS);
         sink(topology, SINK_SEGMENT_CHANGES, topics.segmentChanges(), PROCESSOR_GUESTS);
         sink(topology, SINK_DEAD_LETTERS, topics.deadLetters(), PROCESSOR_GUESTS);
+        // Erasure: tombstones for the guest's links (the app ignores tombstones it reads back) and the audit record.
+        sink(topology, SINK_IDENTITY_LINKS, topics.identityLinks(), PROCESSOR_GUESTS);
+        sink(topology, SINK_ERASURE_AUDITS, topics.erasureAudits(), PROCESSOR_GUESTS);
     }
 
     private static void addCatalogueSide(Topology topology, ProfileSettings settings, ProfileSerdes serdes) {

@@ -130,6 +130,11 @@ final class ProfileDriver implements AutoCloseable {
         advanceWallClock(Duration.between(wallClock, instant));
     }
 
+    /** Every record written to {@code topic} since the last read of it, with headers. */
+    <V> List<TestRecord<String, V>> records(Topic<String, V> topic) {
+        return output(topic).readRecordsToList();
+    }
+
     KeyValueStore<String, GuestState> guests() {
         return driver.getKeyValueStore(ProfileNames.STORE_GUESTS);
     }

@@ -21,6 +21,7 @@ import io.encore.schemas.avro.ConcertProfile;
 import io.encore.schemas.avro.DeadLetter;
 import io.encore.schemas.avro.EmailResponse;
 import io.encore.schemas.avro.EmailSend;
+import io.encore.schemas.avro.ErasureAudit;
 import io.encore.schemas.avro.GuestConsent;
 import io.encore.schemas.avro.GuestContact;
 import io.encore.schemas.avro.GuestProfile;
@@ -70,6 +71,7 @@ public final class TopicCatalogue {
     private final Topic<String, PrintSend> printSends;
     private final Topic<String, CampaignReport> campaignReports;
     private final Topic<String, DeadLetter> deadLetters;
+    private final Topic<String, ErasureAudit> erasureAudits;
 
     /**
      * @param prefix     prepended to every topic name (for example {@code "staging."}); may be empty
@@ -105,6 +107,8 @@ public final class TopicCatalogue {
         // Dead letters wait for a person: kept for 30 days rather than the broker default of 7.
         deadLetters = add("dead-letters", DeadLetter.class, 1, CleanupPolicy.DELETE,
                 Map.of("retention.ms", Long.toString(30L * 24 * 60 * 60 * 1000)));
+        // Proof of erasures, without personal data: kept until an operator decides otherwise.
+        erasureAudits = add("erasure-audits", ErasureAudit.class, 1, CleanupPolicy.DELETE, Map.of("retention.ms", "-1"));
     }
 
     public String prefix() {
@@ -199,6 +203,10 @@ public final class TopicCatalogue {
 
     public Topic<String, DeadLetter> deadLetters() {
         return deadLetters;
+    }
+
+    public Topic<String, ErasureAudit> erasureAudits() {
+        return erasureAudits;
     }
 
     private <V extends SpecificRecord> Topic<String, V> events(String logicalName, Class<V> type) {

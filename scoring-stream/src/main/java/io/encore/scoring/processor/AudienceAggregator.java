@@ -36,6 +36,9 @@ import io.encore.scoring.topology.ScoringNames;
  */
 public final class AudienceAggregator implements Processor<String, AudienceCandidate, String, ConcertAudience> {
 
+    /** The guest id of a settle marker: empty, which no guest id is. */
+    private static final String SETTLE_MARKER = "";
+
     private final int audienceSize;
     private final Duration publishInterval;
     private ProcessorContext<String, ConcertAudience> context;
@@ -81,8 +84,8 @@ public final class AudienceAggregator implements Processor<String, AudienceCandi
                 byConcert.computeIfAbsent(entry.value.getConcertId(), c -> new ArrayList<>()).add(entry.value);
             });
         }
-        byConcert.keySet().stream().sorted().forEach(concertId -> publish(concertId, byConcert.get(concertId), now));
         keys.forEach(pending::delete);
+        byConcert.keySet().stream().sorted().forEach(concertId -> publish(concertId, byConcert.get(concertId), now));
     }
 
     private void publish(String concertId, List<AudienceCandidate> candidates, long now) {
@@ -102,16 +105,36 @@ public final class AudienceAggregator implements Processor<String, AudienceCandi
         kept.sort(Comparator.comparingDouble((AudienceMember m) -> -m.getScore()).thenComparing(AudienceMember::getGuestId));
         List<AudienceMember> next = List.copyOf(kept.subList(0, Math.min(audienceSize, kept.size())));
         List<AudienceMember> before = previous == null ? List.of() : previous.getMembers();
-        if (next.equals(before)) {
+        boolean settle = candidates.stream().anyMatch(AudienceAggregator::isSettleMarker);
+        if (next.equals(before) && !(settle && previous != null && !previous.getRemoved().isEmpty())) {
             return;
         }
         long version = previous == null ? 1 : previous.getVersion() + 1;
+        List<AudienceMember> removed = missingFrom(before, next);
         ConcertAudience audience = ConcertAudience.newBuilder().setConcertId(concertId)
-                .setMembers(next).setAdded(missingFrom(next, before)).setRemoved(missingFrom(before, next))
+                .setMembers(next).setAdded(missingFrom(next, before)).setRemoved(removed)
                 .setVersion(version).setPreviousVersion(previous == null ? null : previous.getVersion())
                 .setGeneratedAt(Instant.ofEpochMilli(now)).build();
         audiences.put(concertId, audience);
         context.forward(new Record<>(concertId, audience, now));
+        if (!removed.isEmpty()) {
+            pending.put(pendingKey(concertId, SETTLE_MARKER), settleMarker(concertId));
+        }
+    }
+
+    /**
+     * A version that removes guests names them (with their hashed keys) in {@code removed}, which the ad sink
+     * needs once; but the last record of a compacted topic, and the store, would keep naming a guest who left
+     * — an erased one too — until the concert's audience changed again. So a version with removals is followed,
+     * at the next interval, by one that only repeats the members, unless another change came first.
+     */
+    private static AudienceCandidate settleMarker(String concertId) {
+        return AudienceCandidate.newBuilder().setConcertId(concertId).setGuestId(SETTLE_MARKER).setRemoved(true)
+                .setMatchKeys(List.of()).build();
+    }
+
+    private static boolean isSettleMarker(AudienceCandidate candidate) {
+        return SETTLE_MARKER.equals(candidate.getGuestId());
     }
 
     private static AudienceMember member(AudienceCandidate candidate) {

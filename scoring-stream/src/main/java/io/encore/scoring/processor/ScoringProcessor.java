@@ -29,11 +29,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import io.encore.schemas.avro.Channel;
 import io.encore.schemas.avro.ChannelResponse;
 import io.encore.schemas.avro.RecommendationChangeReason;
+import io.encore.schemas.avro.GuestContact;
 import io.encore.schemas.avro.GuestProfile;
 import io.encore.schemas.avro.MovedConcert;
 import io.encore.schemas.avro.RecommendationChange;
 import io.encore.schemas.avro.RecommendationItem;
 import io.encore.schemas.avro.RecommendationSet;
+import io.encore.schemas.privacy.Erasures;
 import io.encore.scoring.avro.CatalogueEntry;
 import io.encore.scoring.avro.SharedSignal;
 import io.encore.scoring.avro.SignalEvent;
@@ -90,6 +92,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
     private KeyValueStore<String, CatalogueEntry> catalogueStore;
     private KeyValueStore<String, RecommendationSet> sets;
     private KeyValueStore<String, String> contactLedgers;
+    private KeyValueStore<String, GuestContact> contacts;
     private Map<String, ScoringModel> models;
     private ScoringModel control;
     private SignalsView signals;
@@ -123,6 +126,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         catalogueStore = context.getStateStore(ScoringNames.STORE_CATALOGUE);
         sets = context.getStateStore(ScoringNames.STORE_RECOMMENDATIONS);
         contactLedgers = context.getStateStore(ScoringNames.STORE_CONTACT_LEDGER);
+        contacts = context.getStateStore(ScoringNames.STORE_GUEST_CONTACTS);
         buckets = new TasteBuckets(settings.dimension());
         signals = new SignalsView(context.getStateStore(ScoringNames.STORE_SIGNALS_GLOBAL), buckets, () -> now);
         models = new LinkedHashMap<>();
@@ -155,7 +159,10 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
             Memberships.aliases(context, previous, profile, record.timestamp());
             rescore(profile, previous, RecommendationChangeReason.PROFILE_CHANGED);
         } else if (record.value() == null && isGuestProfiles()) {
-            retire(record.key(), record.timestamp());
+            Optional<String> erasure = Erasures.requestOf(record.headers());
+            GuestProfile erased = erasure.isPresent() ? guests.get(record.key()) : null;
+            int withdrawn = retire(record.key(), record.timestamp());
+            erasure.ifPresent(request -> erase(record.key(), request, erased, withdrawn, record.timestamp()));
         }
     }
 
@@ -189,8 +196,11 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
     /**
      * A guest merged away or erased: every list is withdrawn with a tombstone, and the record of which campaigns
      * reached the guest goes too (a merge survivor keeps its own).
+     *
+     * @return how many lists were withdrawn
      */
-    private void retire(String guestId, long timestamp) {
+    private int retire(String guestId, long timestamp) {
+        int withdrawn = 0;
         GuestProfile previous = guests.get(guestId);
         guests.delete(guestId);
         for (Channel channel : CampaignBroadcaster.CHANNELS) {
@@ -207,8 +217,35 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
                 sets.delete(key);
                 context.forward(new Record<>(key, null, timestamp), ScoringNames.SINK_RECOMMENDATIONS);
                 Memberships.audience(context, previous, set, null, timestamp);
+                withdrawn++;
             }
         }
+        return withdrawn;
+    }
+
+    /**
+     * An erasure, after {@link #retire}: the guest's contact goes from the store and, by a tombstone, from the
+     * CRM's compacted topic, and the audit record says what was removed. (A merge keeps the contact: the CRM
+     * decides what a merged guest's contact becomes.)
+     */
+    private void erase(String guestId, String request, GuestProfile erased, int withdrawn, long timestamp) {
+        boolean hadContact = contacts.get(guestId) != null;
+        contacts.delete(guestId);
+        context.forward(new Record<>(guestId, null, timestamp), ScoringNames.SINK_GUEST_CONTACTS);
+        long erasedAt = context.currentSystemTimeMs();
+        List<String> actions = List.of(
+                "store " + ScoringNames.STORE_GUESTS + ": profile deleted",
+                "store " + ScoringNames.STORE_RECOMMENDATIONS + ": " + withdrawn + " lists deleted; topic recommendations: "
+                        + withdrawn + " tombstones",
+                "store " + ScoringNames.STORE_CONTACT_LEDGER + ": ledgers deleted",
+                "store " + ScoringNames.STORE_GUEST_CONTACTS + ": " + (hadContact ? "contact deleted" : "no contact held")
+                        + "; topic guest-contacts: tombstone",
+                "store " + ScoringNames.STORE_AUDIENCE_TWINS + " and concert audiences: removed, the audiences republished "
+                        + "without naming the guest",
+                "alias claims: withdrawn");
+        context.forward(new Record<>(Erasures.subject(guestId), Erasures.audit(settings.applicationId(), guestId,
+                request, timestamp, erasedAt, 1 + (erased == null ? 0 : erased.getAliases().size()), actions), erasedAt),
+                ScoringNames.SINK_ERASURE_AUDITS);
     }
 
     /** Re-scores a guest; {@code before} is the profile this change replaced (null for a sweep). */

@@ -45,6 +45,8 @@ public final class ScoringNames {
     public static final String SINK_EMAIL_SENDS = "email-sends-sink";
     public static final String SINK_PRINT_SENDS = "print-sends-sink";
     public static final String SINK_CAMPAIGN_REPORTS = "campaign-reports-sink";
+    public static final String SINK_GUEST_CONTACTS = "guest-contacts-sink";
+    public static final String SINK_ERASURE_AUDITS = "erasure-audits-sink";
 
     /** concert id → the joined entry, on the concert's partition. */
     public static final String STORE_CATALOGUE_JOIN = "catalogue-join";

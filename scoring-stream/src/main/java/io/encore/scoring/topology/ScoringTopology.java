@@ -46,6 +46,8 @@ import static io.encore.scoring.topology.ScoringNames.SINK_ALIASES;
 import static io.encore.scoring.topology.ScoringNames.SINK_AUDIENCE_CANDIDATES;
 import static io.encore.scoring.topology.ScoringNames.SINK_CAMPAIGNS;
 import static io.encore.scoring.topology.ScoringNames.SINK_CAMPAIGN_REPORTS;
+import static io.encore.scoring.topology.ScoringNames.SINK_ERASURE_AUDITS;
+import static io.encore.scoring.topology.ScoringNames.SINK_GUEST_CONTACTS;
 import static io.encore.scoring.topology.ScoringNames.SINK_EMAIL_SENDS;
 import static io.encore.scoring.topology.ScoringNames.SINK_PRINT_SENDS;
 import static io.encore.scoring.topology.ScoringNames.SINK_CATALOGUE;
@@ -237,7 +239,7 @@ public final class ScoringTopology {
                 SOURCE_CAMPAIGN_BROADCAST, SOURCE_GUEST_CONTACTS);
         topology.connectProcessorAndStateStores(PROCESSOR_CAMPAIGN_SELECTOR, STORE_GUESTS, STORE_CATALOGUE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_GUEST_CONTACTS),
-                Serdes.String(), topics.guestContacts().valueSerde()), PROCESSOR_CAMPAIGN_SELECTOR);
+                Serdes.String(), topics.guestContacts().valueSerde()), PROCESSOR_CAMPAIGN_SELECTOR, PROCESSOR_SCORING);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_CONTACT_LEDGER),
                 Serdes.String(), Serdes.String()), PROCESSOR_CAMPAIGN_SELECTOR, PROCESSOR_SCORING);
         topology.addSink(SINK_EMAIL_SENDS, topics.emailSends().name(), Serdes.String().serializer(),
@@ -246,6 +248,11 @@ public final class ScoringTopology {
                 topics.printSends().valueSerde().serializer(), PROCESSOR_CAMPAIGN_SELECTOR);
         topology.addSink(SINK_CAMPAIGN_REPORTS, topics.campaignReports().name(), Serdes.String().serializer(),
                 topics.campaignReports().valueSerde().serializer(), PROCESSOR_CAMPAIGN_SELECTOR);
+        // An erased guest: its contact's tombstone (the CRM's topic, compacted) and the audit record.
+        topology.addSink(SINK_GUEST_CONTACTS, topics.guestContacts().name(), Serdes.String().serializer(),
+                topics.guestContacts().valueSerde().serializer(), PROCESSOR_SCORING);
+        topology.addSink(SINK_ERASURE_AUDITS, topics.erasureAudits().name(), Serdes.String().serializer(),
+                topics.erasureAudits().valueSerde().serializer(), PROCESSOR_SCORING);
     }
 
     private static void feedbackSource(Topology topology, String name, Topic<String, ? extends SpecificRecord> topic) {

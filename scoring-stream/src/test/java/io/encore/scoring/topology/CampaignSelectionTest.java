@@ -26,6 +26,7 @@ import io.encore.schemas.avro.DeadLetter;
 import io.encore.schemas.avro.EmailItem;
 import io.encore.schemas.avro.EmailSend;
 import io.encore.schemas.avro.GuestContact;
+import io.encore.schemas.privacy.Erasures;
 import io.encore.schemas.avro.GuestProfile;
 import io.encore.schemas.avro.PostalAddress;
 import io.encore.schemas.avro.PrintItem;
@@ -361,6 +362,47 @@ class CampaignSelectionTest {
         // then
         assertThat(ledgers.get(CampaignSelector.ledgerKey(Channel.EMAIL, ANNA))).isNull();
         assertThat(ledgers.get(CampaignSelector.ledgerKey(Channel.PRINT, ANNA))).isNull();
+    }
+
+    @Test
+    void shouldDeleteAndTombstoneTheContactOfAnErasedGuestAndAuditIt() {
+        // given: anna's contact is held for campaigns
+        start(2);
+        addGuest(ANNA, taste(1f, 0f), true);
+        KeyValueStore<String, GuestContact> contacts = scoring.driver.getKeyValueStore(ScoringNames.STORE_GUEST_CONTACTS);
+        assertThat(contacts.get(ANNA)).isNotNull();
+        // when: profile-stream erases her
+        scoring.pipeErasure(ANNA, "erase-7");
+        // then: the contact is gone from the store and tombstoned on the CRM's compacted topic
+        assertThat(contacts.get(ANNA)).isNull();
+        assertThat(scoring.records(scoring.topics.guestContacts())).singleElement().satisfies(record -> {
+            assertThat(record.key()).isEqualTo(ANNA);
+            assertThat(record.value()).isNull();
+        });
+        // and the audit names her by hash only
+        assertThat(scoring.records(scoring.topics.erasureAudits())).singleElement().satisfies(record -> {
+            assertThat(record.key()).isEqualTo(Erasures.subject(ANNA));
+            assertThat(record.value().getApplication()).isEqualTo(scoring.settings.applicationId());
+            assertThat(record.value().getRequestEventId()).isEqualTo("erase-7");
+            assertThat(record.value().toString()).doesNotContain(ANNA, ANNA_EMAIL);
+        });
+        // and no campaign reaches her
+        scoring.pipe(scoring.topics.campaigns(), "c1", campaign("c1", 0.5, 3));
+        assertThat(scoring.emailSends()).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheContactOfAGuestMergedIntoAnother() {
+        // given
+        start(2);
+        addGuest(ANNA, taste(1f, 0f), true);
+        // when: a plain tombstone (a merge: the CRM decides what becomes of the contact)
+        scoring.pipe(scoring.topics.guestProfiles(), ANNA, null);
+        // then
+        KeyValueStore<String, GuestContact> contacts = scoring.driver.getKeyValueStore(ScoringNames.STORE_GUEST_CONTACTS);
+        assertThat(contacts.get(ANNA)).isNotNull();
+        assertThat(scoring.records(scoring.topics.guestContacts())).isEmpty();
+        assertThat(scoring.records(scoring.topics.erasureAudits())).isEmpty();
     }
 
     private void addConcert(String id, String performer, int axis, int daysAhead) {

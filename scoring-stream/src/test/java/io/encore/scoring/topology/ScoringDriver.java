@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -27,10 +28,12 @@ import io.encore.runtime.errors.DeadLetterHandler;
 import io.encore.schemas.avro.CampaignReport;
 import io.encore.schemas.avro.ConcertAudience;
 import io.encore.schemas.avro.DeadLetter;
+import io.encore.schemas.avro.GuestProfile;
 import io.encore.schemas.avro.EmailSend;
 import io.encore.schemas.avro.PrintSend;
 import io.encore.schemas.avro.RecommendationChange;
 import io.encore.schemas.avro.RecommendationSet;
+import io.encore.schemas.privacy.Erasures;
 import io.encore.schemas.registry.InMemorySchemaRegistry;
 import io.encore.schemas.registry.RegistryClientConfig;
 import io.encore.schemas.serde.AvroWireFormat;
@@ -79,6 +82,19 @@ final class ScoringDriver implements AutoCloseable {
     <V extends SpecificRecord> void pipe(Topic<String, V> topic, String key, V value) {
         driver.createInputTopic(topic.name(), Serdes.String().serializer(), topic.valueSerde().serializer())
                 .pipeInput(new TestRecord<>(key, value, null, wallClock.toEpochMilli()));
+    }
+
+    /** The tombstone profile-stream writes for a guest it erased: marked with the erasure's header. */
+    void pipeErasure(String guestId, String requestEventId) {
+        Topic<String, GuestProfile> topic = topics.guestProfiles();
+        driver.createInputTopic(topic.name(), Serdes.String().serializer(), topic.valueSerde().serializer())
+                .pipeInput(new TestRecord<>(guestId, null, Erasures.mark(new RecordHeaders(), requestEventId),
+                        wallClock.toEpochMilli()));
+    }
+
+    /** Every record written to {@code topic} since the last read of it. */
+    <V> List<TestRecord<String, V>> records(Topic<String, V> topic) {
+        return output(topic).readRecordsToList();
     }
 
     void advanceWallClock(Duration by) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -413,6 +414,32 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void shouldRepublishTheAudiencesOfAnErasedGuestSoTheirLastVersionDoesNotNameIt() {
+        // given
+        scoring.pipe(scoring.topics.guestProfiles(), GUEST, GuestProfile.newBuilder(guest(GUEST, 0, 1, List.of()))
+                .setAllowedChannels(List.of(Channel.WEB, Channel.ADS)).build());
+        assertThat(publishedAudiences()).containsKeys("jazz-1", "jazz-2");
+        // when: erased
+        scoring.pipeErasure(GUEST, "erase-1");
+        // then: first the removal, which the ad sink applies ...
+        Map<String, ConcertAudience> removal = publishedAudiences();
+        assertThat(removal.get("jazz-1").getRemoved()).extracting(AudienceMember::getGuestId).containsExactly(GUEST);
+        // ... then, an interval later, versions that name the guest nowhere: the compacted topic's last record
+        List<ConcertAudience> settled = settledAudiences();
+        assertThat(settled).extracting(ConcertAudience::getConcertId).containsExactlyInAnyOrderElementsOf(removal.keySet());
+        assertThat(settled).allSatisfy(audience -> {
+            assertThat(audience.getMembers()).isEmpty();
+            assertThat(audience.getAdded()).isEmpty();
+            assertThat(audience.getRemoved()).isEmpty();
+            assertThat(audience.getPreviousVersion()).isEqualTo(audience.getVersion() - 1);
+        });
+        // and the store keeps no trace either; nothing more is published
+        KeyValueStore<String, ConcertAudience> store = scoring.driver.getKeyValueStore(ScoringNames.STORE_AUDIENCES);
+        assertThat(store.get("jazz-1").toString()).doesNotContain(GUEST);
+        assertThat(settledAudiences()).isEmpty();
+    }
+
+    @Test
     void shouldPublishAConcertsAudienceOncePerIntervalWithEveryChangeOfTheInterval() {
         // given: three guests with ad consent and the same taste arrive within one interval
         for (String guest : List.of("GUEST_ID:a", "GUEST_ID:b", "GUEST_ID:c")) {
@@ -469,6 +496,11 @@ class ScoringTopologyTest {
 
     private static List<String> ids(RecommendationSet set) {
         return set.getItems().stream().map(RecommendationItem::getConcertId).toList();
+    }
+
+    private List<ConcertAudience> settledAudiences() {
+        scoring.advanceWallClock(ScoringSettings.AUDIENCE_PUBLISH_INTERVAL_DEFAULT);
+        return scoring.audienceRecords();
     }
 
     /** The audiences published once the aggregator's interval has passed. */
