@@ -38,6 +38,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +63,7 @@ import io.encore.schemas.avro.GuestContact;
 import io.encore.schemas.avro.GuestIdentifier;
 import io.encore.schemas.avro.IdentifierType;
 import io.encore.schemas.avro.PostalAddress;
+import io.encore.schemas.privacy.Erasures;
 import io.encore.schemas.registry.RegistryClientConfig;
 import io.encore.schemas.registry.SchemaRegistryClients;
 import io.encore.schemas.serde.AvroWireFormat;
@@ -396,6 +398,68 @@ class ConnectSinksIT {
             });
             assertThat(client.smembers("encore:web:aliases:" + guest)).contains("COOKIE:c-1");
         }
+    }
+
+    @Test
+    void shouldDeleteAnErasedGuestsRedisKeysAndRemoveItsHashFromEveryAdAudience(SharedStack stack) throws Exception {
+        // given: scoring-stream, the web and ad sinks; anna and bo allow the web and ads
+        startScoring(stack);
+        start(LocalSinks.ADS, Map.of());
+        start(LocalSinks.WEB, Map.of());
+        String anna = "GUEST_ID:anna";
+        String annaHash = emailHash("anna@example.org");
+        String boHash = emailHash("bo@example.org");
+        try (KafkaProducer<String, byte[]> producer = producer(stack.bootstrapServers());
+             RedisClient client = RedisClient.create(URI.create(redis.url()))) {
+            catalogue(producer);
+            guest(producer, anna, "anna@example.org", "Anna", "en", List.of(Channel.WEB, Channel.ADS),
+                    Map.of(0, 0.8f, 1, 0.5f, 2, 0.3f));
+            guest(producer, "GUEST_ID:bo", "bo@example.org", "Bo", "da", List.of(Channel.WEB, Channel.ADS),
+                    Map.of(0, 0.1f, 1, 0.3f, 2, 0.9f));
+            producer.flush();
+            await().atMost(DELIVERED_WITHIN).untilAsserted(() -> {
+                assertThat(ads.members("k-0")).contains(annaHash, boHash);
+                assertThat(client.exists("encore:web:set:" + anna)).isTrue();
+                assertThat(client.exists("encore:web:set:EMAIL_SHA256:" + annaHash)).isTrue();
+            });
+
+            // when: profile-stream erases anna (the tombstone it writes, marked as an erasure)
+            producer.send(new ProducerRecord<>(topics.guestProfiles().name(), null, anna, null,
+                    Erasures.mark(new RecordHeaders(), "erase-anna")));
+            producer.flush();
+
+            // then: no Redis key or value names her, no platform audience holds her hash; bo is untouched
+            List<String> audiences = List.of("k-0", "k-1", "k-2");
+            await().atMost(DELIVERED_WITHIN).untilAsserted(() -> {
+                assertThat(redisMentions(client, "anna")).isEmpty();
+                for (String concert : audiences) {
+                    assertThat(ads.members(concert)).as(concert).doesNotContain(annaHash);
+                }
+            });
+            assertThat(ads.members("k-0")).contains(boHash);
+            assertThat(client.exists("encore:web:set:GUEST_ID:bo")).isTrue();
+            long removals = ads.requests().stream().filter(request -> request.remove().contains(annaHash)).count();
+            System.out.printf("%nConnectSinksIT erasure reconciled: %d Redis keys scanned, 0 name the guest; "
+                    + "her hash removed by %d platform request(s), in none of the %d audiences now%n",
+                    client.keys("*").size(), removals, audiences.size());
+        }
+    }
+
+    /** Redis keys whose name or value (string or set member) contains {@code needle}. */
+    private static List<String> redisMentions(RedisClient client, String needle) {
+        List<String> found = new ArrayList<>();
+        for (String key : client.keys("*")) {
+            String type = client.type(key);
+            String value = switch (type) {
+                case "string" -> client.get(key);
+                case "set" -> String.join(",", client.smembers(key));
+                default -> "";
+            };
+            if (key.contains(needle) || value != null && value.contains(needle)) {
+                found.add(key);
+            }
+        }
+        return found;
     }
 
     @Test
