@@ -137,7 +137,7 @@ final class EncoreReplay implements Recommender {
         return new ProfileSettings(d.applicationId(), d.topicPrefix(), d.weights(), d.halfLife(), d.tasteConcepts(),
                 d.conceptTopK(), d.dimension(), d.dedupRetention(), d.pendingHold(), d.pendingRetry(), d.maxFutureSkew(),
                 d.currentWindow(), d.comparisonWindow(), d.segmentPass(), CATALOGUE_REFRESH, d.recentEvents(),
-                d.purchasedConcerts(), d.defaultProfiling());
+                d.purchasedConcerts(), d.defaultProfiling(), d.maxRecordBytes());
     }
 
     /**

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.encore.profile.ProfileStreamApp;
 import io.encore.profile.config.ProfileStreamConfig;
+import io.encore.runtime.errors.SizeLimit;
 import io.encore.runtime.streams.StreamsApp;
 import io.encore.schemas.avro.ClickEvent;
 import io.encore.schemas.avro.ClickType;
@@ -51,7 +52,7 @@ import io.encore.stack.junit.SharedStack;
 import io.encore.stack.junit.TestNames;
 
 /**
- * Bad input loses nothing: 10,000 malformed records of seven kinds, mixed at random into valid clicks on the
+ * Bad input loses nothing: 10,000 malformed records of eight kinds, mixed at random into valid clicks on the
  * real broker and registry, all land in {@code dead-letters} with a reason, every valid click is counted in its
  * guest's profile, and the counts reconcile — records in = events counted + records dead-lettered.
  */
@@ -66,7 +67,8 @@ class BadInputIT {
 
     /** The kinds of bad input, how many of each, and the stage that must catch them. */
     private enum Kind {
-        RANDOM_BYTES(2_000, "DESERIALIZATION"),
+        RANDOM_BYTES(1_900, "DESERIALIZATION"),
+        OVERSIZED_PAYLOAD(100, "DESERIALIZATION"),
         WRONG_MAGIC_BYTE(1_500, "DESERIALIZATION"),
         UNKNOWN_SCHEMA_ID(1_500, "DESERIALIZATION"),
         MISSING_REQUIRED_FIELDS(1_500, "DESERIALIZATION"),
@@ -163,6 +165,7 @@ class BadInputIT {
         assertThat(reasons).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "wrong magic byte", (long) Kind.RANDOM_BYTES.count + Kind.WRONG_MAGIC_BYTE.count,
                 "unknown schema id", (long) Kind.UNKNOWN_SCHEMA_ID.count,
+                "oversized", (long) Kind.OVERSIZED_PAYLOAD.count,
                 "missing required field", (long) Kind.MISSING_REQUIRED_FIELDS.count,
                 "unknown type", (long) Kind.UNKNOWN_ENUM_SYMBOL.count,
                 "future timestamp", (long) Kind.FAR_FUTURE_TIMESTAMP.count,
@@ -193,6 +196,9 @@ class BadInputIT {
                         noise[0] = (byte) (1 + random.nextInt(255)); // never the wire format's magic byte
                         yield noise;
                     }
+                    case OVERSIZED_PAYLOAD -> topics.clickEvents().valueSerde().serializer().serialize(clicks,
+                            ClickEvent.newBuilder(good).setPageUrl("https://hall.example/?q="
+                                    + "x".repeat(SizeLimit.DEFAULT_BYTES + random.nextInt(10_000))).build());
                     case WRONG_MAGIC_BYTE -> {
                         valid[0] = (byte) (1 + random.nextInt(255));
                         yield valid;
@@ -253,6 +259,9 @@ class BadInputIT {
         String lower = reason.toLowerCase(java.util.Locale.ROOT);
         if (lower.contains("magic byte")) {
             return "wrong magic byte";
+        }
+        if (lower.contains("over the limit of")) {
+            return "oversized";
         }
         if (lower.contains("unknown schema id")) {
             return "unknown schema id";

@@ -2,6 +2,8 @@ package io.encore.profile.config;
 
 import java.time.Duration;
 
+import io.encore.runtime.errors.SizeLimit;
+
 import io.encore.profile.taste.EventWeights;
 
 /**
@@ -23,13 +25,14 @@ import io.encore.profile.taste.EventWeights;
  * @param recentEvents       events remembered per guest for explanations
  * @param purchasedConcerts  bought concerts remembered per guest
  * @param defaultProfiling   whether a guest with no consent record yet may be profiled
+ * @param maxRecordBytes     input record values larger than this are dead-lettered undecoded
  */
 public record ProfileSettings(String applicationId, String topicPrefix, EventWeights weights, Duration halfLife,
                               int tasteConcepts, int conceptTopK, int dimension, Duration dedupRetention,
                               Duration pendingHold, Duration pendingRetry, Duration maxFutureSkew,
                               Duration currentWindow, Duration comparisonWindow, Duration segmentPass,
                               Duration catalogueRefresh, int recentEvents, int purchasedConcerts,
-                              boolean defaultProfiling) {
+                              boolean defaultProfiling, int maxRecordBytes) {
 
     public static final String APPLICATION_ID_DEFAULT = "encore-profile-stream";
 
@@ -37,7 +40,7 @@ public record ProfileSettings(String applicationId, String topicPrefix, EventWei
         return new ProfileSettings(APPLICATION_ID_DEFAULT, "", EventWeights.DEFAULT, Duration.ofDays(90), 100, 20, 64,
                 Duration.ofDays(30), Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofHours(1),
                 Duration.ofDays(365), Duration.ofDays(3 * 365), Duration.ofDays(1), Duration.ofSeconds(10), 20, 200,
-                true);
+                true, SizeLimit.DEFAULT_BYTES);
     }
 
     /** Name of the private topic that carries events and identity merges between guest partitions. */

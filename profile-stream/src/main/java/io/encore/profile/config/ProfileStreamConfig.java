@@ -14,6 +14,7 @@ import org.apache.kafka.streams.StreamsConfig;
 
 import io.encore.profile.taste.EventWeights;
 import io.encore.runtime.config.EncoreConfig;
+import io.encore.runtime.errors.SizeLimit;
 import io.encore.runtime.streams.StreamsApp;
 import io.encore.runtime.streams.StreamsDefaults;
 
@@ -35,6 +36,7 @@ public final class ProfileStreamConfig extends AbstractConfig {
     public static final String PENDING_HOLD_MINUTES_CONFIG = "encore.profile.pending.hold.minutes";
     public static final String PENDING_RETRY_SECONDS_CONFIG = "encore.profile.pending.retry.seconds";
     public static final String MAX_FUTURE_SKEW_MINUTES_CONFIG = "encore.profile.max.future.skew.minutes";
+    public static final String MAX_RECORD_BYTES_CONFIG = SizeLimit.SETTING;
     public static final String CURRENT_WINDOW_DAYS_CONFIG = "encore.profile.window.current.days";
     public static final String COMPARISON_WINDOW_DAYS_CONFIG = "encore.profile.window.comparison.days";
     public static final String SEGMENT_PASS_HOURS_CONFIG = "encore.profile.segment.pass.hours";
@@ -79,7 +81,8 @@ public final class ProfileStreamConfig extends AbstractConfig {
                 Duration.ofDays(getInt(COMPARISON_WINDOW_DAYS_CONFIG)),
                 Duration.ofHours(getInt(SEGMENT_PASS_HOURS_CONFIG)),
                 Duration.ofSeconds(getInt(CATALOGUE_REFRESH_SECONDS_CONFIG)),
-                getInt(RECENT_EVENTS_CONFIG), getInt(PURCHASED_CONCERTS_CONFIG), getBoolean(DEFAULT_PROFILING_CONFIG));
+                getInt(RECENT_EVENTS_CONFIG), getInt(PURCHASED_CONCERTS_CONFIG), getBoolean(DEFAULT_PROFILING_CONFIG),
+                getInt(MAX_RECORD_BYTES_CONFIG));
     }
 
     public String httpHost() {
@@ -146,7 +149,9 @@ public final class ProfileStreamConfig extends AbstractConfig {
                 .define(PURCHASED_CONCERTS_CONFIG, Type.INT, DEFAULTS.purchasedConcerts(), Range.between(1, 10_000),
                         Importance.LOW, "Bought concerts remembered per guest.")
                 .define(DEFAULT_PROFILING_CONFIG, Type.BOOLEAN, DEFAULTS.defaultProfiling(), Importance.HIGH,
-                        "Whether a guest with no consent record yet may be profiled (web personalization only).");
+                        "Whether a guest with no consent record yet may be profiled (web personalization only).")
+                .define(MAX_RECORD_BYTES_CONFIG, Type.INT, DEFAULTS.maxRecordBytes(), Range.atLeast(1_024),
+                        Importance.LOW, "Input record values larger than this many bytes are dead-lettered undecoded.");
         EventWeights w = DEFAULTS.weights();
         Object[][] weights = {{"purchase", w.purchase()}, {"favourite", w.favourite()}, {"click", w.click()},
             {"search", w.search()}, {"email.click", w.emailClick()}, {"ad.click", w.adClick()}, {"view", w.view()},

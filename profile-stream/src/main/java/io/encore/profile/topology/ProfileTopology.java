@@ -17,6 +17,7 @@ import org.apache.kafka.streams.state.Stores;
 import io.encore.profile.config.ProfileSettings;
 import io.encore.profile.processor.ConcertProfiler;
 import io.encore.profile.processor.GuestProcessor;
+import io.encore.runtime.errors.SizeLimit;
 import io.encore.runtime.streams.GlobalStoreLoader;
 import io.encore.runtime.streams.PrivateTopics;
 import io.encore.schemas.avro.ConcertProfile;
@@ -87,13 +88,13 @@ public final class ProfileTopology {
         TopicCatalogue topics = serdes.catalogue();
         OccurredAtExtractor eventTime = new OccurredAtExtractor(settings.maxFutureSkew().toMillis());
         Deserializer<String> keys = Serdes.String().deserializer();
-        source(topology, SOURCE_CLICK_EVENTS, eventTime, topics.clickEvents());
-        source(topology, SOURCE_EMAIL_RESPONSES, eventTime, topics.emailResponses());
-        source(topology, SOURCE_AD_INTERACTIONS, eventTime, topics.adInteractions());
-        source(topology, SOURCE_TICKET_SALES, eventTime, topics.ticketSales());
-        source(topology, SOURCE_IDENTITY_LINKS, eventTime, topics.identityLinks());
-        source(topology, SOURCE_GUEST_CONSENTS, eventTime, topics.guestConsents());
-        source(topology, SOURCE_MARKET_SPEND, eventTime, topics.marketSpend());
+        source(topology, SOURCE_CLICK_EVENTS, eventTime, settings.maxRecordBytes(), topics.clickEvents());
+        source(topology, SOURCE_EMAIL_RESPONSES, eventTime, settings.maxRecordBytes(), topics.emailResponses());
+        source(topology, SOURCE_AD_INTERACTIONS, eventTime, settings.maxRecordBytes(), topics.adInteractions());
+        source(topology, SOURCE_TICKET_SALES, eventTime, settings.maxRecordBytes(), topics.ticketSales());
+        source(topology, SOURCE_IDENTITY_LINKS, eventTime, settings.maxRecordBytes(), topics.identityLinks());
+        source(topology, SOURCE_GUEST_CONSENTS, eventTime, settings.maxRecordBytes(), topics.guestConsents());
+        source(topology, SOURCE_MARKET_SPEND, eventTime, settings.maxRecordBytes(), topics.marketSpend());
         topology.addSource(SOURCE_GUEST_COMMANDS, keys, AvroSerde.anyRecord(serdes.guestCommand()),
                 settings.guestCommandsTopic());
         topology.addProcessor(PROCESSOR_GUESTS, () -> new GuestProcessor(settings), SOURCE_CLICK_EVENTS,
@@ -129,7 +130,8 @@ public final class ProfileTopology {
         topology.addSink(SINK_CATALOGUE, settings.catalogueTopic(), new ByteArraySerializer(),
                 new ByteArraySerializer(), SOURCE_CONCERTS);
         topology.addSource(SOURCE_CATALOGUE, Serdes.String().deserializer(),
-                topics.concerts().valueSerde().deserializer(), settings.catalogueTopic());
+                SizeLimit.refuseOver(settings.maxRecordBytes(), topics.concerts().valueSerde().deserializer()),
+                settings.catalogueTopic());
         topology.addProcessor(PROCESSOR_CONCERT_PROFILER, () -> new ConcertProfiler(settings), SOURCE_CATALOGUE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_CONCERT_TERMS),
                 Serdes.String(), serdes.concertTerms()), PROCESSOR_CONCERT_PROFILER);
@@ -149,10 +151,10 @@ public final class ProfileTopology {
                 () -> new GlobalStoreLoader<ConcertProfile>(STORE_CONCERT_PROFILES));
     }
 
-    private static void source(Topology topology, String name, OccurredAtExtractor eventTime,
+    private static void source(Topology topology, String name, OccurredAtExtractor eventTime, int maxRecordBytes,
                                Topic<String, ? extends SpecificRecord> topic) {
         topology.addSource(AutoOffsetReset.earliest(), name, eventTime, Serdes.String().deserializer(),
-                AvroSerde.anyRecord(topic.valueSerde()), topic.name());
+                SizeLimit.refuseOver(maxRecordBytes, AvroSerde.anyRecord(topic.valueSerde())), topic.name());
     }
 
     private static void sink(Topology topology, String name, Topic<String, ?> topic, String parent) {

@@ -95,6 +95,23 @@ class DeadLetterTopologyTest {
     }
 
     @Test
+    void shouldDeadLetterAnOversizedClickUndecodedWithItsSizeAndTheLimit() {
+        // given: a valid click whose page URL is 100 KB, over the 64 KiB input limit
+        ClickEvent huge = ClickEvent.newBuilder(click("e1", cookie("a"), ClickType.PAGE_VIEW, "jazz", T0))
+                .setPageUrl("https://hall.example/?q=" + "x".repeat(100_000)).build();
+        byte[] payload = serialized(huge);
+        // when
+        profile.pipeRaw(CLICK_TOPIC, "COOKIE:a", payload);
+        // then
+        DeadLetter letter = onlyDeadLetter();
+        assertThat(letter.getStage()).isEqualTo(FailureStage.DESERIALIZATION);
+        assertThat(letter.getReason()).contains("record value of " + String.format("%,d", payload.length)
+                + " bytes on click-events is over the limit of 65,536 bytes (encore.input.max.record.bytes)");
+        assertThat(bytes(letter.getValue())).isEqualTo(payload);
+        assertNextValidClickIsProfiled();
+    }
+
+    @Test
     void shouldDeadLetterWithAnUnknownSchemaReasonWhenTheSchemaIdWasNeverRegistered() {
         // given: a valid header naming schema id 987654, which nobody registered
         byte[] payload = serialized(click("e1", cookie("a"), ClickType.PAGE_VIEW, "jazz", T0));
