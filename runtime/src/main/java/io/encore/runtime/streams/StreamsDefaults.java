@@ -12,7 +12,8 @@ import io.encore.runtime.errors.DeadLetterHandler;
  * The Kafka Streams properties of an Encore app: every original setting passes through (the dead-letter
  * handler reads the registry settings from them), with production defaults where the operator set nothing:
  * exactly_once_v2, state under {@code .encore/state} in the working directory, no record cache (measured: with
- * keys spread evenly it adds flush work and saves no reads), the dead-letter handler for deserialization,
+ * keys spread evenly it adds flush work and saves no reads), RocksDB bounded to one memory budget per process
+ * ({@link BoundedRocksDbMemory}), the dead-letter handler for deserialization,
  * processing (global stores included) and production failures, and {@code application.server} so
  * interactive queries can be forwarded.
  */
@@ -30,6 +31,7 @@ public final class StreamsDefaults {
         props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, Path.of(".encore", "state").toAbsolutePath().toString());
         props.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        props.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
         props.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, endpoint.advertisedHost() + ":" + endpoint.port());
         props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());

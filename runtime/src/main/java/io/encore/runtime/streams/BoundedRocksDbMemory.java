@@ -1,0 +1,75 @@
+package io.encore.runtime.streams;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.state.RocksDBConfigSetter;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Cache;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.WriteBufferManager;
+
+/**
+ * Bounds the off-heap memory of every RocksDB store of a process by one budget, the pattern Kafka Streams'
+ * memory-management guide gives: one LRU block cache shared by all stores, which also holds their index and
+ * filter blocks (in its high-priority pool), and one write-buffer manager that charges every memtable to that
+ * cache. Without it each store instance has its own block cache and memtables, so the footprint grows with
+ * stores × partitions and is unknown in advance.
+ *
+ * <p>The budget is {@value #MEMORY_CONFIG} bytes per process ({@value #MEMORY_DEFAULT} by default), a quarter
+ * of it for memtables. Apps in one JVM that ask for the same budget share it (the local stack's demo runs both
+ * stream apps in one process). The cache and manager live as long as the process: they are shared, so no store's
+ * {@link #close} may free them.
+ */
+public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
+
+    public static final String MEMORY_CONFIG = "encore.rocksdb.memory.bytes";
+    public static final long MEMORY_DEFAULT = 256L * 1024 * 1024;
+    private static final double MEMTABLE_SHARE = 0.25;
+    private static final double INDEX_AND_FILTER_SHARE = 0.1;
+    private static final long MINIMUM = 16L * 1024 * 1024;
+
+    private static final Map<Long, Budget> BUDGETS = new ConcurrentHashMap<>();
+
+    /** One process-wide budget: the shared cache and the memtable manager charged to it. */
+    record Budget(Cache cache, WriteBufferManager writeBuffers) {
+
+        static Budget of(long bytes) {
+            Cache cache = new LRUCache(bytes, -1, false, INDEX_AND_FILTER_SHARE);
+            return new Budget(cache, new WriteBufferManager((long) (bytes * MEMTABLE_SHARE), cache));
+        }
+    }
+
+    @Override
+    public void setConfig(String storeName, Options options, Map<String, Object> configs) {
+        Budget budget = budget(configs);
+        BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
+        table.setBlockCache(budget.cache());
+        table.setCacheIndexAndFilterBlocks(true);
+        table.setCacheIndexAndFilterBlocksWithHighPriority(true);
+        table.setPinTopLevelIndexAndFilter(true);
+        options.setWriteBufferManager(budget.writeBuffers());
+        options.setTableFormatConfig(table);
+    }
+
+    @Override
+    public void close(String storeName, Options options) {
+        // The cache and the manager are shared by every store of the process: nothing to free per store.
+    }
+
+    static Budget budget(Map<String, Object> configs) {
+        Object value = configs.get(MEMORY_CONFIG);
+        long bytes;
+        try {
+            bytes = value == null ? MEMORY_DEFAULT : Long.parseLong(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(MEMORY_CONFIG, value, "not a number of bytes");
+        }
+        if (bytes < MINIMUM) {
+            throw new ConfigException(MEMORY_CONFIG, value, "at least " + MINIMUM + " bytes (16 MiB)");
+        }
+        return BUDGETS.computeIfAbsent(bytes, Budget::of);
+    }
+}
