@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,8 @@ class LauncherIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(LauncherIT.class);
     private static final Duration READY_WITHIN = Duration.ofSeconds(120);
+    /** The simulator's guests write from these domains ({@code Names.MAIL_DOMAINS}). */
+    private static final Pattern GUEST_EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@example\\.(com|org|net)");
 
     private final Path workDir = createWorkDir();
     private Process launcher;
@@ -112,7 +115,9 @@ class LauncherIT {
         List<ProcessHandle> children = launcher.descendants().toList();
         assertThat(children).as("registry and redis-server run as child processes").hasSizeGreaterThanOrEqualTo(2);
 
-        // when: stopped as a terminal's Ctrl-C or a service manager would
+        // when: the simulated hall runs a while (guests browse, campaigns e-mail them), then the demo is stopped
+        // as a terminal's Ctrl-C or a service manager would
+        Thread.sleep(10_000);
         launcher.destroy();
 
         // then
@@ -121,6 +126,14 @@ class LauncherIT {
             child.onExit().get(30, TimeUnit.SECONDS);
             assertThat(child.isAlive()).as("child %s still running", child.pid()).isFalse();
         }
+        // and no log line, console or file, carries a guest's e-mail address (the simulator's guests have them)
+        Path logFile = workDir.resolve(".encore/logs/stack.log");
+        assertThat(logFile).exists();
+        List<String> logged = new ArrayList<>(Files.readAllLines(logFile, StandardCharsets.UTF_8));
+        logged.addAll(output);
+        assertThat(logged).as("log lines with a guest's e-mail address")
+                .noneMatch(line -> GUEST_EMAIL.matcher(line).find());
+        LOG.info("{} log lines checked: no e-mail address", logged.size());
     }
 
     private static Path launcherScript() {
