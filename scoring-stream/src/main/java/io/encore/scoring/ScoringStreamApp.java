@@ -16,6 +16,7 @@ import io.encore.scoring.config.ScoringStreamConfig;
 import io.encore.scoring.model.ModelRegistry;
 import io.encore.scoring.model.TrendingModel;
 import io.encore.scoring.serving.ScoringApi;
+import io.encore.scoring.serving.UpliftGauges;
 import io.encore.scoring.topology.ScoringSerdes;
 import io.encore.scoring.topology.ScoringTopology;
 
@@ -41,9 +42,11 @@ public final class ScoringStreamApp {
         PrivateTopics.ensure(properties, "scoring-stream", ScoringTopology.privateTopics(settings, serdes.catalogue()));
         Topology topology = ScoringTopology.build(settings, serdes,
                 signals -> ModelRegistry.of(signals, signals, signals).all(), TrendingModel::control);
-        return new StreamsApp("scoring-stream", topology, properties, config.endpoint(), auth,
+        StreamsApp app = new StreamsApp("scoring-stream", topology, properties, config.endpoint(), auth,
                 (routes, streams, locator, forwarder) ->
                         new ScoringApi(streams, locator, forwarder, settings).install(routes));
+        UpliftGauges.bind(app.meterRegistry(), app.streams(), settings.channels());
+        return app;
     }
 
     public static void main(String[] args) throws InterruptedException {
