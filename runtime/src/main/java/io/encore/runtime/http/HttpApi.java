@@ -22,12 +22,14 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The small JSON HTTP server both stream apps serve their state stores, health and metrics from. It sits on
- * the JDK's own server so the apps carry no web framework; routing is by method and path template, and every
- * answer, errors included, is JSON unless a handler asks for text.
+ * the JDK's own server so the apps carry no web framework; routing is by method and path template, every
+ * answer, errors included, is JSON unless a handler asks for text, and each route says which bearer token it
+ * takes ({@link Access}; checked only when {@link Builder#auth tokens} are set).
  *
  * <pre>{@code
  * HttpApi api = HttpApi.builder("0.0.0.0", 8080)
- *         .get("/guests/{id}/profile", request -> Response.ok(profiles.find(request.pathParam("id"))))
+ *         .auth(BearerAuth.of(queryToken, adminToken))
+ *         .get(Access.QUERY, "/guests/{id}/profile", request -> Response.ok(profiles.find(request.pathParam("id"))))
  *         .build();
  * api.start();
  * }</pre>
