@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
 import io.encore.profile.ProfileStreamApp;
 import io.encore.profile.config.ProfileStreamConfig;
 import io.encore.runtime.config.EncoreConfig;
+import io.encore.runtime.http.BearerAuth;
 import io.encore.runtime.streams.StreamsApp;
 import io.encore.scoring.ScoringStreamApp;
 import io.encore.scoring.config.ScoringStreamConfig;
@@ -332,6 +333,7 @@ public final class EncoreCli implements Runnable {
                     "Web app:         http://" + host + ":" + web.port() + "/  (the guest's front page; operator view at /operator)",
                     "profile-stream:  http://" + host + ":" + profile.httpPort() + "  (curl " + host + ":" + profile.httpPort() + "/segments)",
                     "scoring-stream:  http://" + host + ":" + scoring.httpPort() + "  (curl " + host + ":" + scoring.httpPort() + "/models)",
+                    "                 no bearer tokens in the demo (" + BearerAuth.ENABLED_CONFIG + "=false): keep --host private",
                     "Kafka Connect:   " + channels.connect().url() + "  (curl '" + channels.connect().url()
                             + "/connectors?expand=status'): " + String.join(", ", channels.connectors()),
                     "E-mail (SMTP):   " + host + ":" + channels.smtp().port() + "  (kept in memory, never delivered)",
@@ -340,7 +342,10 @@ public final class EncoreCli implements Runnable {
                     "Web lists:       " + channels.redis().url() + "  (keys encore:web:set:<guest id or alias>)");
         }
 
-        /** One app's settings on the stack: its own state directory and HTTP port, overriding the environment. */
+        /**
+         * One app's settings on the stack: its own state directory and HTTP port, and no bearer tokens, overriding
+         * the environment.
+         */
         private Map<String, Object> appSettings(LocalStack stack, String app, int port) {
             Map<String, Object> settings = new HashMap<>();
             settings.put(EncoreConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
@@ -350,6 +355,9 @@ public final class EncoreCli implements Runnable {
             settings.put(ProfileStreamConfig.HTTP_HOST_CONFIG, options.host);
             settings.put(ProfileStreamConfig.HTTP_ADVERTISED_HOST_CONFIG, options.host);
             settings.put(ProfileStreamConfig.HTTP_PORT_CONFIG, port);
+            // The demo is the one exception to tokens on: everything listens on --host (localhost by default),
+            // its web app has no login of its own, and a newcomer's curl should just work.
+            settings.put(BearerAuth.ENABLED_CONFIG, false);
             return settings;
         }
 

@@ -514,7 +514,7 @@ class ConnectSinksIT {
         settings.put(ScoringStreamConfig.HTTP_HOST_CONFIG, HOST);
         settings.put(ScoringStreamConfig.HTTP_ADVERTISED_HOST_CONFIG, HOST);
         settings.put(ScoringStreamConfig.HTTP_PORT_CONFIG, Ports.free(HOST));
-        scoring = ScoringStreamApp.create(new ScoringStreamConfig(settings)).start();
+        scoring = ScoringStreamApp.create(new ScoringStreamConfig(ItTokens.put(settings))).start();
     }
 
     /** Concerts k-0, k-1, k-2 on sale in three weeks, each along its own taste axis 0, 1, 2. */
@@ -537,9 +537,9 @@ class ConnectSinksIT {
         HttpClient http = HttpClient.newHttpClient();
         await().atMost(DELIVERED_WITHIN).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             for (String guestId : guestIds) {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(
-                                "http://" + HOST + ":" + scoring.httpPort() + "/guests/" + guestId + "/recommendations?channel=web"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(ItTokens.bearer(HttpRequest.newBuilder(URI.create(
+                                "http://" + HOST + ":" + scoring.httpPort() + "/guests/" + guestId + "/recommendations?channel=web")),
+                        ItTokens.QUERY).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).as(guestId + ": " + response.body()).isEqualTo(200);
                 assertThat(json.readTree(response.body()).path("items").size()).as(guestId).isEqualTo(3);
             }

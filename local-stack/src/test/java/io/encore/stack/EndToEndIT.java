@@ -169,7 +169,7 @@ class EndToEndIT {
         settings.put("encore.http.host", "127.0.0.1");
         settings.put("encore.http.advertised.host", "127.0.0.1");
         settings.put("application.id.suffix", names.applicationId());
-        return settings;
+        return ItTokens.put(settings);
     }
 
     private Map<String, Object> with(Map<String, Object> shared, String app) {
@@ -182,8 +182,8 @@ class EndToEndIT {
     }
 
     private JsonNode get(int port, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(ItTokens.bearer(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + port + path)), ItTokens.QUERY).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }

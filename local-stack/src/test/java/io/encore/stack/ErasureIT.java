@@ -401,7 +401,7 @@ class ErasureIT {
         settings.put("commit.interval.ms", 200);
         settings.put("encore.http.host", "127.0.0.1");
         settings.put("encore.http.advertised.host", "127.0.0.1");
-        return settings;
+        return ItTokens.put(settings);
     }
 
     private Map<String, Object> with(Map<String, Object> shared, TestNames names, String app) {

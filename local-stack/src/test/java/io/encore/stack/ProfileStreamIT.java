@@ -119,6 +119,11 @@ class ProfileStreamIT {
         assertThat(get("/guests/GUEST_ID:nobody/profile").status()).isEqualTo(404);
         assertThat(get("/guests/not-an-id/profile").status()).isEqualTo(400);
         assertThat(get("/health/ready").status()).isEqualTo(200);
+        // and: the tokens decide on both instances, forwarded requests included
+        assertThat(get("/guests/GUEST_ID:g-0/profile", null).status()).isEqualTo(401);
+        assertThat(get("/segments", ItTokens.QUERY).status()).isEqualTo(403);
+        assertThat(get(other, "/guests/GUEST_ID:g-1/profile/explain", ItTokens.ADMIN).status()).isEqualTo(200);
+        assertThat(get("/health/live", null).status()).isEqualTo(200);
         assertThat(deadLetters(stack, topics)).as("every record was valid").isZero();
     }
 
@@ -184,10 +189,22 @@ class ProfileStreamIT {
         return get(app, path);
     }
 
+    private Reply get(String path, String token) throws IOException, InterruptedException {
+        return get(app, path, token);
+    }
+
+    /** With the admin token for /segments, the query token for the rest: what a caller of each would hold. */
     private Reply get(StreamsApp instance, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + instance.httpPort() + path)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(instance, path, path.startsWith("/segments") ? ItTokens.ADMIN : ItTokens.QUERY);
+    }
+
+    private Reply get(StreamsApp instance, String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.httpPort() + path))
+                .timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            ItTokens.bearer(request, token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Reply(response.statusCode(), json.readTree(response.body()));
     }
 

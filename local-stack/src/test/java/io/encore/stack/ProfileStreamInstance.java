@@ -38,7 +38,10 @@ final class ProfileStreamInstance {
     private ProfileStreamInstance() {
     }
 
-    /** One instance on the stack under the test's names, with its state in {@code stateDir}, committing often. */
+    /**
+     * One instance on the stack under the test's names, with its state in {@code stateDir}, committing often, and
+     * the {@link ItTokens}.
+     */
     static ProfileStreamConfig config(SharedStack stack, TestNames names, Path stateDir) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(EncoreConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
@@ -50,14 +53,14 @@ final class ProfileStreamInstance {
         settings.put(ProfileStreamConfig.HTTP_HOST_CONFIG, "127.0.0.1");
         settings.put(ProfileStreamConfig.HTTP_ADVERTISED_HOST_CONFIG, "127.0.0.1");
         settings.put(ProfileStreamConfig.HTTP_PORT_CONFIG, Ports.free("127.0.0.1"));
-        return new ProfileStreamConfig(settings);
+        return new ProfileStreamConfig(ItTokens.put(settings));
     }
 
     /** The events {@code app}'s profile of {@code guestKey} counts; -1 while it has none. */
     static long eventCount(StreamsApp app, String guestKey) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + app.httpPort() + "/guests/" + guestKey + "/profile")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(ItTokens.bearer(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + app.httpPort() + "/guests/" + guestKey + "/profile")), ItTokens.QUERY).timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()).path("eventCount").asLong() : -1;
     }
 

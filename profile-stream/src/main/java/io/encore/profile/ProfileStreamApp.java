@@ -28,6 +28,7 @@ public final class ProfileStreamApp {
 
     /** The app, built and wired but not started; the caller starts and closes it. */
     public static StreamsApp create(ProfileStreamConfig config) {
+        config.httpAuth(); // no tokens and no opt-out: refuse before anything is created
         ProfileSettings settings = config.settings();
         EncoreConfig encore = config.encore();
         AvroWireFormat format = encore.wireFormat();
@@ -35,7 +36,7 @@ public final class ProfileStreamApp {
         Properties properties = config.streamsProperties(serdes.catalogue().deadLetters().name());
         PrivateTopics.ensure(properties, "profile-stream", ProfileTopology.privateTopics(settings, serdes.catalogue()));
         return new StreamsApp("profile-stream", ProfileTopology.build(settings, serdes), properties, config.endpoint(),
-                (routes, streams, locator, forwarder) ->
+                config.httpAuth(), (routes, streams, locator, forwarder) ->
                         new ProfileApi(streams, locator, forwarder, new ProfileReader(settings)).install(routes));
     }
 

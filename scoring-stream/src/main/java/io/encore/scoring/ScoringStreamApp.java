@@ -7,6 +7,7 @@ import java.util.Properties;
 import org.apache.kafka.streams.Topology;
 
 import io.encore.runtime.config.EncoreConfig;
+import io.encore.runtime.http.BearerAuth;
 import io.encore.runtime.streams.PrivateTopics;
 import io.encore.runtime.streams.StreamsApp;
 import io.encore.schemas.serde.AvroWireFormat;
@@ -15,6 +16,7 @@ import io.encore.scoring.config.ScoringStreamConfig;
 import io.encore.scoring.model.ModelRegistry;
 import io.encore.scoring.model.TrendingModel;
 import io.encore.scoring.serving.ScoringApi;
+import io.encore.scoring.serving.UpliftGauges;
 import io.encore.scoring.topology.ScoringSerdes;
 import io.encore.scoring.topology.ScoringTopology;
 
@@ -31,6 +33,7 @@ public final class ScoringStreamApp {
 
     /** The app, built and wired but not started; the caller starts and closes it. */
     public static StreamsApp create(ScoringStreamConfig config) {
+        BearerAuth auth = config.httpAuth(); // no tokens and no opt-out: refuse before anything is created
         ScoringSettings settings = config.settings();
         EncoreConfig encore = config.encore();
         AvroWireFormat format = encore.wireFormat();
@@ -39,9 +42,11 @@ public final class ScoringStreamApp {
         PrivateTopics.ensure(properties, "scoring-stream", ScoringTopology.privateTopics(settings, serdes.catalogue()));
         Topology topology = ScoringTopology.build(settings, serdes,
                 signals -> ModelRegistry.of(signals, signals, signals).all(), TrendingModel::control);
-        return new StreamsApp("scoring-stream", topology, properties, config.endpoint(),
+        StreamsApp app = new StreamsApp("scoring-stream", topology, properties, config.endpoint(), auth,
                 (routes, streams, locator, forwarder) ->
                         new ScoringApi(streams, locator, forwarder, settings).install(routes));
+        UpliftGauges.bind(app.meterRegistry(), app.streams(), settings.channels());
+        return app;
     }
 
     public static void main(String[] args) throws InterruptedException {

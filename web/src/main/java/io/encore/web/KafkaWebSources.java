@@ -74,7 +74,8 @@ public final class KafkaWebSources implements AutoCloseable {
             RedisWebSets redis = new RedisWebSets(config.redisUrl(), config.redisKeyPrefix(), config.redisTimeout(),
                     mapper, clock);
             resources.add(redis);
-            HttpStreamApis apis = new HttpStreamApis(config.scoringUrl(), config.profileUrl(), config.apiTimeout(), mapper);
+            HttpStreamApis apis = new HttpStreamApis(config.scoringUrl(), config.profileUrl(), config.apiTimeout(), mapper,
+                    config.apiToken());
             WebSources sources = new WebSources(new Catalogue(), new GuestDirectory(), new SendDirectory(),
                     new FallbackWebSets(redis, new ScoringApiWebSets(apis)), events, apis, stats, outbox, audiences,
                     new ChangeCounter(), new LatencyTracker(clock.millis()), new SegmentTransitions(), clock);

@@ -1,9 +1,11 @@
 package io.encore.stack.bench;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -22,6 +24,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import io.encore.profile.ProfileStreamApp;
 import io.encore.profile.config.ProfileStreamConfig;
 import io.encore.runtime.config.EncoreConfig;
+import io.encore.runtime.http.BearerAuth;
 import io.encore.runtime.streams.StreamsApp;
 import io.encore.schemas.registry.RegistryClientConfig;
 import io.encore.schemas.registry.SchemaRegistryClients;
@@ -69,6 +72,9 @@ public final class Bench {
     private final Target target;
     private final Consumer<String> progress;
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
+    // The apps run as they ship, tokens on: fresh ones per run, never printed.
+    private final String queryToken = randomToken();
+    private final String adminToken = randomToken();
     private final TopicCatalogue topics;
     private final Workload workload;
 
@@ -121,7 +127,7 @@ public final class Bench {
         try (ChangeFeed feed = new ChangeFeed(target.bootstrapServers(), topics.recommendationChanges())) {
             progress.accept(String.format("latency: %,.0f events/s for %d s", settings.latencyRate(),
                     settings.latencyDuration().toSeconds()));
-            BenchResult.Latency latency = new LatencyPhase(target.bootstrapServers(), topics, workload).run(feed,
+            BenchResult.Latency latency = new LatencyPhase(target.bootstrapServers(), topics, workload, queryToken).run(feed,
                     "http://" + target.host() + ":" + apps.scoring().httpPort(), settings.latencyRate(),
                     settings.latencyDuration(), settings.latencyDuration().plusSeconds(30));
             await("the apps to catch up after the latency phase", () -> apps.lag() == 0);
@@ -175,6 +181,8 @@ public final class Bench {
         config.put(ProfileStreamConfig.HTTP_HOST_CONFIG, target.host());
         config.put(ProfileStreamConfig.HTTP_ADVERTISED_HOST_CONFIG, target.host());
         config.put(ProfileStreamConfig.HTTP_PORT_CONFIG, Ports.free(target.host()));
+        config.put(BearerAuth.TOKEN_CONFIG, queryToken);
+        config.put(BearerAuth.ADMIN_TOKEN_CONFIG, adminToken);
         StreamsApp started = "profile".equals(app) ? ProfileStreamApp.create(new ProfileStreamConfig(config)).start()
                 : ScoringStreamApp.create(new ScoringStreamConfig(config)).start();
         progress.accept(app + "-stream started");
@@ -282,6 +290,12 @@ public final class Bench {
     }
 
     /** scoring-stream's {@code sweep-rescore-total}, summed over its tasks. */
+    private static String randomToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
     private static long sweptGuests(StreamsApp scoring) {
         return (long) scoring.streams().metrics().entrySet().stream()
                 .filter(m -> m.getKey().name().equals(ScoringNames.METRIC_SWEEP_RESCORE + "-total")

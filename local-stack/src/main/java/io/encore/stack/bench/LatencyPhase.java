@@ -47,14 +47,16 @@ final class LatencyPhase {
     private final TopicCatalogue topics;
     private final Workload workload;
     private final ObjectMapper json = new ObjectMapper();
+    private final String queryToken;
     private final Map<String, List<String>> lists = new ConcurrentHashMap<>();
     private final Map<String, Probe> outstanding = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Integer> idle = new ConcurrentLinkedQueue<>();
 
-    LatencyPhase(String bootstrap, TopicCatalogue topics, Workload workload) {
+    LatencyPhase(String bootstrap, TopicCatalogue topics, Workload workload, String queryToken) {
         this.bootstrap = bootstrap;
         this.topics = topics;
         this.workload = workload;
+        this.queryToken = queryToken;
     }
 
     BenchResult.Latency run(ChangeFeed feed, String scoringUrl, double rate, Duration duration, Duration drain)
@@ -142,7 +144,8 @@ final class LatencyPhase {
             URI uri = URI.create(scoringUrl + "/guests/" + URLEncoder.encode(guestId, StandardCharsets.UTF_8)
                     + "/recommendations?channel=web");
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                                .header("Authorization", "Bearer " + queryToken).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     List<String> ids = new ArrayList<>();

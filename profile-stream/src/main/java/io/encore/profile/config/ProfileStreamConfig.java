@@ -15,6 +15,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import io.encore.profile.taste.EventWeights;
 import io.encore.runtime.config.EncoreConfig;
 import io.encore.runtime.errors.SizeLimit;
+import io.encore.runtime.http.BearerAuth;
 import io.encore.runtime.streams.StreamsApp;
 import io.encore.runtime.streams.StreamsDefaults;
 
@@ -107,12 +108,22 @@ public final class ProfileStreamConfig extends AbstractConfig {
         return new StreamsApp.Endpoint(httpHost(), httpPort(), advertisedHost());
     }
 
+    /**
+     * The HTTP API's bearer tokens ({@code encore.http.auth.token}, {@code encore.http.admin.token}), or none
+     * with {@code encore.http.auth.enabled=false}.
+     *
+     * @throws org.apache.kafka.common.config.ConfigException naming the settings when tokens are on but missing
+     */
+    public BearerAuth httpAuth() {
+        return BearerAuth.from(this);
+    }
+
     private double weight(String name) {
         return getDouble(WEIGHT_PREFIX + name);
     }
 
     private static ConfigDef define() {
-        ConfigDef def = EncoreConfig.definition()
+        ConfigDef def = BearerAuth.define(EncoreConfig.definition())
                 .define(StreamsConfig.APPLICATION_ID_CONFIG, Type.STRING, ProfileSettings.APPLICATION_ID_DEFAULT,
                         Importance.HIGH, "Kafka Streams application id; prefix of internal topics and the group id.")
                 .define(HTTP_HOST_CONFIG, Type.STRING, "0.0.0.0", Importance.MEDIUM, "Address the HTTP API binds to.")

@@ -28,10 +28,13 @@ import io.encore.profile.avro.GuestState;
 import io.encore.profile.config.ProfileSettings;
 import io.encore.profile.identity.Identifiers;
 import io.encore.profile.ingest.Normalizer;
+import io.encore.runtime.errors.DeadLetterMeter;
 import io.encore.runtime.errors.RejectedRecordException;
+import io.encore.runtime.metrics.Metrics;
 import io.encore.profile.topology.ProfileNames;
 import io.encore.profile.value.RfmCalculator;
 import io.encore.schemas.avro.ConcertProfile;
+import io.encore.schemas.avro.FailureStage;
 import io.encore.schemas.avro.IdentityLink;
 import io.encore.schemas.avro.GuestIdentifier;
 import io.encore.schemas.avro.LifecycleSegment;
@@ -39,6 +42,8 @@ import io.encore.schemas.avro.LinkReason;
 import io.encore.schemas.avro.SegmentChange;
 import io.encore.schemas.avro.ValueGroup;
 import io.encore.schemas.privacy.Erasures;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The guest side of profile-stream, one instance per task: every input event and every guest command for the
@@ -72,6 +77,8 @@ public final class GuestProcessor implements Processor<String, SpecificRecord, S
     private String sweepCursor;
     private long recordTimestamp;
     private long nextSweepAt;
+    private EventMeter events;
+    private DeadLetterMeter deadLetters;
 
     public GuestProcessor(ProfileSettings settings) {
         this.settings = settings;
@@ -92,6 +99,9 @@ public final class GuestProcessor implements Processor<String, SpecificRecord, S
                 context.getStateStore(ProfileNames.STORE_SEGMENT_COUNTS), calculator, ledger);
         view = new ProfileView(settings.defaultProfiling(), (int) settings.currentWindow().toDays());
         identity = new IdentityProtocol(this, guests, updater, values, ledger, settings.dimension());
+        MeterRegistry registry = Metrics.registry(context.appConfigs());
+        events = new EventMeter(registry);
+        deadLetters = new DeadLetterMeter(registry);
         nextSweepAt = context.currentSystemTimeMs() + settings.segmentPass().toMillis();
         context.schedule(settings.pendingRetry(), PunctuationType.WALL_CLOCK_TIME, this::retryPending);
         context.schedule(SWEEP_TICK, PunctuationType.WALL_CLOCK_TIME, this::sweep);
@@ -108,8 +118,11 @@ public final class GuestProcessor implements Processor<String, SpecificRecord, S
             handle(record.key(), command);
         } else if (value instanceof IdentityLink link) {
             identity.link(record.key(), link, sourceTopic());
+            events.count(sourceTopic(), EventMeter.IDENTITY_LINK);
         } else {
-            ingest(record.key(), normalizer.normalize(value, sourceTopic(), context.currentSystemTimeMs()));
+            GuestEvent event = normalizer.normalize(value, sourceTopic(), context.currentSystemTimeMs());
+            ingest(record.key(), event);
+            events.count(event.getSourceTopic(), event.getKind().name()); // after: a rejected one is a dead letter
         }
     }
 
@@ -238,6 +251,7 @@ public final class GuestProcessor implements Processor<String, SpecificRecord, S
                 forget(event); // so a re-send once the concert exists counts
                 context.forward(PendingExpiry.deadLetter(settings.applicationId(), event, settings.pendingHold(), now),
                         ProfileNames.SINK_DEAD_LETTERS);
+                deadLetters.count(FailureStage.PROCESSING, DeadLetterMeter.Reason.HOLD_EXPIRED);
             }
         }
     }

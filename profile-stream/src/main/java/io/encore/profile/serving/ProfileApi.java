@@ -23,6 +23,7 @@ import io.encore.profile.avro.RecentEvent;
 import io.encore.profile.identity.Identifiers;
 import io.encore.profile.processor.ProfileReader;
 import io.encore.profile.topology.ProfileNames;
+import io.encore.runtime.http.Access;
 import io.encore.runtime.http.ApiException;
 import io.encore.runtime.http.HttpApi;
 import io.encore.runtime.http.Params;
@@ -42,6 +43,9 @@ import io.encore.schemas.serde.AvroJson;
  * {@code LOYALTY_CARD:…}); the instance that holds the alias answers with the profile of the guest it belongs
  * to, asking the instance that holds that guest when it is elsewhere. Concert profiles are on every
  * instance (a global store); segment counts are summed over all instances.
+ *
+ * <p>With tokens on, a guest's or a concert's profile takes the query token; explanations (the guest's recent
+ * events) and segment counts are operational views and take the admin token.
  */
 public final class ProfileApi {
 
@@ -66,10 +70,10 @@ public final class ProfileApi {
 
     public HttpApi.Builder install(HttpApi.Builder builder) {
         return builder
-                .get("/guests/{id}/profile", request -> guest(request, false))
-                .get("/guests/{id}/profile/explain", request -> guest(request, true))
-                .get("/concerts/{id}/profile", this::concert)
-                .get("/segments", this::segments);
+                .get(Access.QUERY, "/guests/{id}/profile", request -> guest(request, false))
+                .get(Access.ADMIN, "/guests/{id}/profile/explain", request -> guest(request, true))
+                .get(Access.QUERY, "/concerts/{id}/profile", this::concert)
+                .get(Access.ADMIN, "/segments", this::segments);
     }
 
     private Response guest(Request request, boolean explain) throws Exception {
@@ -77,23 +81,23 @@ public final class ProfileApi {
         if (Identifiers.parse(id).isEmpty()) {
             throw new ApiException(400, "id must be TYPE:value with TYPE one of COOKIE, GUEST_ID, LOYALTY_CARD, EMAIL_SHA256");
         }
-        return router.route(request, ProfileNames.STORE_GUESTS, id, local -> answer(id, explain));
+        return router.route(request, ProfileNames.STORE_GUESTS, id, local -> answer(local, id, explain));
     }
 
-    private Response answer(String id, boolean explain) {
+    private Response answer(Request request, String id, boolean explain) {
         GuestState state = guests().get(id);
         if (state == null) {
             throw new ApiException(404, "no guest known as " + id);
         }
         if (state.getRedirectTo() != null) {
-            return followRedirect(id, state.getRedirectTo(), explain);
+            return followRedirect(request, id, state.getRedirectTo(), explain);
         }
         GuestProfile profile = reader.read(state);
         return Response.ok(explain ? explanation(state, profile) : AvroJson.toJson(profile));
     }
 
     /** An alias: answer with the guest it belongs to, from wherever that guest is held. */
-    private Response followRedirect(String alias, String root, boolean explain) {
+    private Response followRedirect(Request request, String alias, String root, boolean explain) {
         String path = "/guests/" + root + "/profile" + (explain ? "/explain" : "");
         Location location = locator.locate(ProfileNames.STORE_GUESTS, root);
         if (location instanceof Location.Local) {
@@ -104,7 +108,7 @@ public final class ProfileApi {
             return Response.ok(explain ? explanation(state, reader.read(state)) : AvroJson.toJson(reader.read(state)));
         }
         if (location instanceof Location.Remote remote) {
-            return forwarder.get(remote.instance(), path);
+            return forwarder.get(remote.instance(), path, request);
         }
         throw new ApiException(503, "the instance holding " + root + " is not available: "
                 + ((Location.Unavailable) location).reason(), 1);

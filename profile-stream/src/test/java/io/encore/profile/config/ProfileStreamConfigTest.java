@@ -12,6 +12,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
 import io.encore.runtime.errors.DeadLetterHandler;
+import io.encore.runtime.http.BearerAuth;
 
 class ProfileStreamConfigTest {
 
@@ -65,5 +66,25 @@ class ProfileStreamConfigTest {
                 .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "localhost:7171")
                 .containsEntry(DeadLetterHandler.TOPIC_CONFIG, "dead-letters")
                 .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+    }
+
+    @Test
+    void shouldKeepTheHttpTokensOutOfTheStreamsPropertiesWhenTheyAreSet() {
+        // given
+        ProfileStreamConfig config = new ProfileStreamConfig(Map.of(BearerAuth.TOKEN_CONFIG, "query-token-0123456789",
+                BearerAuth.ADMIN_TOKEN_CONFIG, "admin-token-0123456789"));
+        // when
+        Properties props = config.streamsProperties("dead-letters");
+        // then: no Kafka client, serde or handler is handed them
+        assertThat(props).doesNotContainKeys(BearerAuth.TOKEN_CONFIG, BearerAuth.ADMIN_TOKEN_CONFIG);
+        assertThat(config.httpAuth().enabled()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseTheHttpApiWhenNeitherTokensNorTheOptOutAreSet() {
+        // when / then
+        assertThatThrownBy(() -> new ProfileStreamConfig(Map.of()).httpAuth()).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(BearerAuth.TOKEN_CONFIG).hasMessageContaining(BearerAuth.ADMIN_TOKEN_CONFIG);
+        assertThat(new ProfileStreamConfig(Map.of(BearerAuth.ENABLED_CONFIG, "false")).httpAuth().enabled()).isFalse();
     }
 }

@@ -26,6 +26,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import io.encore.profile.avro.GuestState;
 import io.encore.profile.config.ProfileSettings;
 import io.encore.runtime.errors.DeadLetterHandler;
+import io.encore.runtime.metrics.Metrics;
 import io.encore.schemas.avro.DeadLetter;
 import io.encore.schemas.avro.GuestProfile;
 import io.encore.schemas.avro.SegmentChange;
@@ -34,6 +35,8 @@ import io.encore.schemas.registry.RegistryClientConfig;
 import io.encore.schemas.serde.AvroWireFormat;
 import io.encore.schemas.topic.Topic;
 import io.encore.schemas.topic.TopicCatalogue;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * The profile topology in a {@link TopologyTestDriver}, wired like production: a (mock) registry, the
@@ -44,6 +47,8 @@ final class ProfileDriver implements AutoCloseable {
     final ProfileSettings settings;
     final TopicCatalogue topics;
     final TopologyTestDriver driver;
+    /** The registry the processors and the dead-letter handler count on, as the app's /metrics serves it. */
+    final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final String registryScope;
     private final Path stateDir;
     private final Map<String, TestOutputTopic<String, ?>> outputs = new HashMap<>();
@@ -73,6 +78,7 @@ final class ProfileDriver implements AutoCloseable {
         props.put("processing.exception.handler.global.enabled", true); // the future default (5.0); the constant is deprecated
         props.put(DeadLetterHandler.TOPIC_CONFIG, topics.deadLetters().name());
         props.put(RegistryClientConfig.URL_CONFIG, "mock://" + registryScope);
+        props.put(Metrics.REGISTRY_CONFIG, meters);
         driver = new TopologyTestDriver(ProfileTopology.build(settings, ProfileSerdes.of(topics, format)), props,
                 wallClock);
     }
@@ -148,6 +154,7 @@ final class ProfileDriver implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+        meters.close();
         InMemorySchemaRegistry.dropScope(registryScope);
         try (var paths = Files.walk(stateDir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

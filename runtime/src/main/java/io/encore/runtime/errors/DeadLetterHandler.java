@@ -18,6 +18,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.encore.runtime.metrics.Metrics;
 import io.encore.schemas.avro.DeadLetter;
 import io.encore.schemas.avro.FailureStage;
 import io.encore.schemas.registry.RegistryClientConfig;
@@ -34,7 +35,8 @@ import io.encore.schemas.serde.AvroWireFormat;
  *
  * <p>Configured through the Streams properties: {@value #TOPIC_CONFIG} (full topic name) and the schema
  * registry settings; the application name is {@code application.id}. Retriable production errors are
- * retried rather than dead-lettered.
+ * retried rather than dead-lettered. Each letter is counted on the app's registry, handed through the same
+ * configuration ({@link Metrics#REGISTRY_CONFIG}), as {@value DeadLetterMeter#NAME}.
  */
 public final class DeadLetterHandler
         implements DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler {
@@ -47,6 +49,7 @@ public final class DeadLetterHandler
     private String topic;
     private String application;
     private Serializer<DeadLetter> serializer;
+    private DeadLetterMeter meter;
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -60,6 +63,7 @@ public final class DeadLetterHandler
         AvroWireFormat format = new AvroWireFormat(SchemaRegistryClients.create(RegistryClientConfig.from(configs)),
                 autoRegister == null || Boolean.parseBoolean(autoRegister.toString()));
         serializer = AvroSerde.specific(DeadLetter.class, format, false).serializer();
+        meter = new DeadLetterMeter(Metrics.registry(configs));
     }
 
     @Override
@@ -69,13 +73,14 @@ public final class DeadLetterHandler
         DeadLetters.Origin origin = new DeadLetters.Origin(record.topic(), record.partition(), record.offset(),
                 record.key(), record.value(), record.headers());
         return DeserializationExceptionHandler.Response.resume(
-                letter(FailureStage.DESERIALIZATION, exception, origin));
+                letter(FailureStage.DESERIALIZATION, exception, origin, false));
     }
 
     @Override
     public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record,
                                                            Exception exception) {
-        return ProcessingExceptionHandler.Response.resume(letter(FailureStage.PROCESSING, exception, origin(context)));
+        return ProcessingExceptionHandler.Response.resume(letter(FailureStage.PROCESSING, exception, origin(context),
+                false));
     }
 
     @Override
@@ -87,7 +92,7 @@ public final class DeadLetterHandler
         }
         DeadLetters.Origin origin = new DeadLetters.Origin(record.topic(), record.partition(), null, record.key(),
                 record.value(), record.headers());
-        return ProductionExceptionHandler.Response.resume(letter(FailureStage.PRODUCTION, exception, origin));
+        return ProductionExceptionHandler.Response.resume(letter(FailureStage.PRODUCTION, exception, origin, false));
     }
 
     @Override
@@ -95,7 +100,8 @@ public final class DeadLetterHandler
     public ProductionExceptionHandler.Response handleSerializationError(ErrorHandlerContext context,
                                                                         ProducerRecord record, Exception exception,
                                                                         SerializationExceptionOrigin serializationOrigin) {
-        return ProductionExceptionHandler.Response.resume(letter(FailureStage.PRODUCTION, exception, origin(context)));
+        return ProductionExceptionHandler.Response.resume(letter(FailureStage.PRODUCTION, exception, origin(context),
+                true));
     }
 
     private static DeadLetters.Origin origin(ErrorHandlerContext context) {
@@ -106,7 +112,7 @@ public final class DeadLetterHandler
     }
 
     private List<ProducerRecord<byte[], byte[]>> letter(FailureStage stage, Exception exception,
-                                                        DeadLetters.Origin origin) {
+                                                        DeadLetters.Origin origin, boolean serialization) {
         String reason = DeadLetters.reason(exception);
         if (exception instanceof RejectedRecordException || stage == FailureStage.DESERIALIZATION) {
             LOG.warn("Dead-lettering a record from {}-{}@{} at {}: {}", origin.topic(), origin.partition(),
@@ -116,6 +122,8 @@ public final class DeadLetterHandler
                     origin.partition(), origin.offset(), stage, reason, exception);
         }
         DeadLetter letter = DeadLetters.letter(application, stage, reason, exception, origin, Instant.now());
-        return List.of(DeadLetters.record(topic, letter, serializer));
+        List<ProducerRecord<byte[], byte[]>> records = List.of(DeadLetters.record(topic, letter, serializer));
+        meter.count(stage, DeadLetterMeter.categorize(stage, exception, serialization));
+        return records;
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
@@ -24,15 +25,19 @@ final class Dispatcher implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final String INTERNAL_ERROR = "Internal server error";
+    /** Longer than any Encore request (an id is at most 300 characters, 900 percent-encoded). */
+    static final int MAX_URI_LENGTH = 2_048;
 
     private final Router router;
     private final ObjectMapper mapper;
     private final InFlight inFlight;
+    private final BearerAuth auth;
 
-    Dispatcher(Router router, ObjectMapper mapper, InFlight inFlight) {
+    Dispatcher(Router router, ObjectMapper mapper, InFlight inFlight, BearerAuth auth) {
         this.router = router;
         this.mapper = mapper;
         this.inFlight = inFlight;
+        this.auth = auth;
     }
 
     @Override
@@ -52,6 +57,10 @@ final class Dispatcher implements HttpHandler {
     private Response respond(HttpExchange exchange) {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
+        String query = exchange.getRequestURI().getRawQuery();
+        if (path.length() + (query == null ? 0 : query.length() + 1) > MAX_URI_LENGTH) {
+            return Response.error(414, "The path and query may be at most " + MAX_URI_LENGTH + " characters long");
+        }
         try {
             return route(exchange, router.resolve(method, path));
         } catch (ApiException e) {
@@ -67,8 +76,16 @@ final class Dispatcher implements HttpHandler {
         }
     }
 
-    private static Response route(HttpExchange exchange, Router.Resolution resolution) throws Exception {
+    private Response route(HttpExchange exchange, Router.Resolution resolution) throws Exception {
         if (resolution instanceof Router.Resolution.Found found) {
+            // Before the handler, so no parameter is even validated for a caller without the right token.
+            Optional<Response> denied = auth.deny(found.access(),
+                    Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")));
+            if (denied.isPresent()) {
+                LOG.debug("{} {} answered {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                        denied.get().status());
+                return denied.get();
+            }
             return found.handler().handle(request(exchange, found.pathParams()));
         }
         if (resolution instanceof Router.Resolution.MethodNotAllowed notAllowed) {

@@ -22,11 +22,11 @@ public final class HealthRoutes {
     private HealthRoutes() {
     }
 
-    /** Adds {@code GET /health/live} and {@code GET /health/ready}, reading the state on every request. */
+    /** Adds {@code GET /health/live} and {@code GET /health/ready}, open to probes without a token. */
     public static HttpApi.Builder install(HttpApi.Builder builder, Supplier<KafkaStreams.State> state) {
         return builder
-                .get(LIVE_PATH, request -> live(state.get()))
-                .get(READY_PATH, request -> ready(state.get()));
+                .get(Access.OPEN, LIVE_PATH, request -> live(state.get()))
+                .get(Access.OPEN, READY_PATH, request -> ready(state.get()));
     }
 
     static Response live(KafkaStreams.State state) {

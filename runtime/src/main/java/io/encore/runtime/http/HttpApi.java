@@ -22,12 +22,14 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The small JSON HTTP server both stream apps serve their state stores, health and metrics from. It sits on
- * the JDK's own server so the apps carry no web framework; routing is by method and path template, and every
- * answer, errors included, is JSON unless a handler asks for text.
+ * the JDK's own server so the apps carry no web framework; routing is by method and path template, every
+ * answer, errors included, is JSON unless a handler asks for text, and each route says which bearer token it
+ * takes ({@link Access}; checked only when {@link Builder#auth tokens} are set).
  *
  * <pre>{@code
  * HttpApi api = HttpApi.builder("0.0.0.0", 8080)
- *         .get("/guests/{id}/profile", request -> Response.ok(profiles.find(request.pathParam("id"))))
+ *         .auth(BearerAuth.of(queryToken, adminToken))
+ *         .get(Access.QUERY, "/guests/{id}/profile", request -> Response.ok(profiles.find(request.pathParam("id"))))
  *         .build();
  * api.start();
  * }</pre>
@@ -128,6 +130,7 @@ public final class HttpApi implements AutoCloseable {
         private final Set<String> keys = new HashSet<>();
         private int threads = 8;
         private ObjectMapper mapper = new ObjectMapper();
+        private BearerAuth auth = BearerAuth.disabled();
 
         private Builder(String host, int port) {
             this.host = Objects.requireNonNull(host, "host");
@@ -137,25 +140,41 @@ public final class HttpApi implements AutoCloseable {
             this.port = port;
         }
 
+        /** A GET route for the admin token only (when tokens are on): the safe default for a route. */
         public Builder get(String template, Handler handler) {
-            return route("GET", template, handler);
+            return route("GET", Access.ADMIN, template, handler);
+        }
+
+        /** A GET route open to {@code access}. */
+        public Builder get(Access access, String template, Handler handler) {
+            return route("GET", access, template, handler);
         }
 
         public Builder post(String template, Handler handler) {
-            return route("POST", template, handler);
+            return route("POST", Access.ADMIN, template, handler);
         }
 
         public Builder delete(String template, Handler handler) {
-            return route("DELETE", template, handler);
+            return route("DELETE", Access.ADMIN, template, handler);
         }
 
-        /** Routes {@code method} requests whose path matches {@code template}, e.g. {@code /guests/{id}}. */
-        public Builder route(String method, String template, Handler handler) {
+        /**
+         * Routes {@code method} requests whose path matches {@code template}, e.g. {@code /guests/{id}}, for
+         * callers with the token {@code access} asks for when {@link #auth(BearerAuth) tokens} are on.
+         */
+        public Builder route(String method, Access access, String template, Handler handler) {
             String upper = method.toUpperCase(Locale.ROOT);
             if (!keys.add(upper + " " + template)) {
                 throw new IllegalArgumentException("Route registered twice: " + upper + " " + template);
             }
-            routes.add(new Router.Route(upper, PathTemplate.parse(template), Objects.requireNonNull(handler)));
+            routes.add(new Router.Route(upper, Objects.requireNonNull(access, "access"), PathTemplate.parse(template),
+                    Objects.requireNonNull(handler)));
+            return this;
+        }
+
+        /** The bearer tokens every non-open route checks; {@link BearerAuth#disabled()} until set. */
+        public Builder auth(BearerAuth bearerAuth) {
+            this.auth = Objects.requireNonNull(bearerAuth, "bearerAuth");
             return this;
         }
 
@@ -177,7 +196,7 @@ public final class HttpApi implements AutoCloseable {
         /** The server, not yet listening: {@link HttpApi#start()} binds the port. */
         public HttpApi build() {
             InFlight inFlight = new InFlight();
-            Dispatcher dispatcher = new Dispatcher(new Router(routes), mapper, inFlight);
+            Dispatcher dispatcher = new Dispatcher(new Router(routes), mapper, inFlight, auth);
             return new HttpApi(new InetSocketAddress(host, port), dispatcher, threads, inFlight);
         }
     }

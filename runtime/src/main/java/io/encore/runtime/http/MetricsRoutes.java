@@ -11,8 +11,8 @@ public final class MetricsRoutes {
     private MetricsRoutes() {
     }
 
-    /** Adds {@code GET /metrics} in the Prometheus text exposition format 0.0.4. */
+    /** Adds {@code GET /metrics} in the Prometheus text exposition format 0.0.4, for the admin token. */
     public static HttpApi.Builder install(HttpApi.Builder builder, PrometheusMeterRegistry registry) {
-        return builder.get(PATH, request -> Response.text(200, CONTENT_TYPE, registry.scrape()));
+        return builder.get(Access.ADMIN, PATH, request -> Response.text(200, CONTENT_TYPE, registry.scrape()));
     }
 }

@@ -26,7 +26,7 @@ final class Router {
         for (Route route : routes) {
             Optional<Map<String, String>> params = route.template().match(rawPath);
             if (params.isPresent() && route.method().equals(method)) {
-                return new Resolution.Found(route.handler(), params.get());
+                return new Resolution.Found(route.handler(), route.access(), params.get());
             }
             params.ifPresent(ignored -> allowed.add(route.method()));
         }
@@ -34,13 +34,13 @@ final class Router {
     }
 
     /** One registered route. */
-    record Route(String method, PathTemplate template, Handler handler) {
+    record Route(String method, Access access, PathTemplate template, Handler handler) {
     }
 
     /** The outcome of routing one request. */
     sealed interface Resolution {
 
-        record Found(Handler handler, Map<String, String> pathParams) implements Resolution {
+        record Found(Handler handler, Access access, Map<String, String> pathParams) implements Resolution {
         }
 
         record NotFound() implements Resolution {

@@ -1,8 +1,11 @@
 package io.encore.runtime.metrics;
 
+import java.util.Map;
+
 import org.apache.kafka.streams.KafkaStreams;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -13,10 +16,19 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
- * One place that decides what every Encore app exposes: JVM health (memory, GC, threads, class loading, CPU)
- * and the Kafka Streams client's own metrics (lag, process rate, state-store latencies).
+ * One place that decides what every Encore app exposes: JVM health (memory, GC, threads, class loading, CPU),
+ * the Kafka Streams client's own metrics (lag, process rate, state-store latencies), and the engine's own meters
+ * ({@code encore_*}: events, dead letters, changes, model selections, uplift, latency).
+ *
+ * <p>The engine's meters are recorded where the work happens — in processors and in the dead-letter handler,
+ * which Kafka Streams instantiates and configures itself. Both get the Streams configuration map
+ * ({@code ProcessorContext.appConfigs()}, {@code configure(Map)}), so the app's registry travels in it under
+ * {@value #REGISTRY_CONFIG}: no static registry, and a test hands its own to a {@code TopologyTestDriver}.
  */
 public final class Metrics {
+
+    /** The key of the app's {@link MeterRegistry} in the Kafka Streams properties; an object, not a setting. */
+    public static final String REGISTRY_CONFIG = "encore.metrics.registry";
 
     private Metrics() {
     }
@@ -33,6 +45,14 @@ public final class Metrics {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         return registry;
+    }
+
+    /**
+     * The registry handed through a Streams configuration map, or one that keeps nothing when there is none (a
+     * topology test that does not look at meters).
+     */
+    public static MeterRegistry registry(Map<String, ?> configs) {
+        return configs.get(REGISTRY_CONFIG) instanceof MeterRegistry registry ? registry : new CompositeMeterRegistry();
     }
 
     /**

@@ -19,6 +19,10 @@ import io.encore.runtime.http.Response;
  * Asks another instance the same question over HTTP, one hop, and hands its answer back unchanged: status,
  * body bytes as text, and the headers a client acts on. A peer that cannot be reached in time is a 503 with
  * {@code Retry-After}, never a hang.
+ *
+ * <p>The caller's {@code Authorization} header travels with the request, so the other instance checks the same
+ * credential (instances of an app share their tokens) and a query token cannot reach an admin route through a
+ * hop. It is sent as received and never logged.
  */
 public final class Forwarder {
 
@@ -26,8 +30,9 @@ public final class Forwarder {
     public static final String FORWARDED_HEADER = "X-Encore-Forwarded";
     public static final String STALENESS_HEADER = "X-Encore-Staleness-Ms";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    static final String AUTHORIZATION_HEADER = "Authorization";
 
-    private static final List<String> PASSED_HEADERS = List.of(Response.RETRY_AFTER, STALENESS_HEADER);
+    private static final List<String> PASSED_HEADERS = List.of(Response.RETRY_AFTER, STALENESS_HEADER, "WWW-Authenticate");
     private static final String DEFAULT_CONTENT_TYPE = Response.JSON_CONTENT_TYPE;
 
     private final HttpClient client;
@@ -44,29 +49,32 @@ public final class Forwarder {
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
-    /** GETs {@code request}'s path and query, exactly as received, from {@code target}. */
+    /** GETs {@code request}'s path and query, exactly as received, from {@code target}, with its credential. */
     public Response forward(HostAndPort target, Request request) {
-        return get(target, request.pathWithQuery());
+        return get(target, request.pathWithQuery(), request);
     }
 
-    /** GETs {@code pathWithQuery} (raw, already encoded) from {@code target}, marked as forwarded. */
-    public Response get(HostAndPort target, String pathWithQuery) {
+    /**
+     * GETs {@code pathWithQuery} (raw, already encoded) from {@code target}, marked as forwarded and carrying
+     * the credential of {@code origin}, the request being answered.
+     */
+    public Response get(HostAndPort target, String pathWithQuery, Request origin) {
         try {
-            return getAsync(target, pathWithQuery).join();
+            return getAsync(target, pathWithQuery, origin).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof ApiException api ? api : e;
         }
     }
 
     /** As {@link #get}, without blocking, so a fan-out asks every instance at once. */
-    public CompletableFuture<Response> getAsync(HostAndPort target, String pathWithQuery) {
-        HttpRequest request = HttpRequest.newBuilder(uri(target, pathWithQuery))
+    public CompletableFuture<Response> getAsync(HostAndPort target, String pathWithQuery, Request origin) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(target, pathWithQuery))
                 .timeout(timeout)
                 .header(FORWARDED_HEADER, "1")
                 .header("Accept", "application/json")
-                .GET()
-                .build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .GET();
+        origin.header(AUTHORIZATION_HEADER).ifPresent(credential -> builder.header(AUTHORIZATION_HEADER, credential));
+        return client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString())
                 .handle((response, failure) -> {
                     if (failure != null) {
                         throw unreachable(target, failure);

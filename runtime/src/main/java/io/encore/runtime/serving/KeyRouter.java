@@ -61,7 +61,8 @@ public final class KeyRouter {
 
     /**
      * GETs {@code pathWithQuery} from every other instance at once and returns their JSON bodies, for answers
-     * that add up per-instance parts; the caller adds its own. A forwarded request fans out to nobody.
+     * that add up per-instance parts, with the caller's credential; the caller adds its own part. A forwarded
+     * request fans out to nobody.
      *
      * @throws ApiException 503 naming the instance when one cannot be reached or does not answer 2xx
      */
@@ -72,7 +73,7 @@ public final class KeyRouter {
         List<HostAndPort> others = new ArrayList<>(locator.allInstances());
         others.remove(locator.self());
         List<CompletableFuture<JsonNode>> answers = others.stream()
-                .map(instance -> forwarder.getAsync(instance, pathWithQuery).thenApply(answer -> parse(instance, answer)))
+                .map(instance -> forwarder.getAsync(instance, pathWithQuery, request).thenApply(answer -> parse(instance, answer)))
                 .toList();
         try {
             return answers.stream().map(CompletableFuture::join).toList();

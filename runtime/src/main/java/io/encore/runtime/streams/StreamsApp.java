@@ -7,6 +7,7 @@ import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.encore.runtime.http.BearerAuth;
 import io.encore.runtime.http.HealthRoutes;
 import io.encore.runtime.http.HttpApi;
 import io.encore.runtime.http.MetricsRoutes;
@@ -16,12 +17,14 @@ import io.encore.runtime.serving.HostAndPort;
 import io.encore.runtime.serving.KeyLocator;
 import io.encore.runtime.serving.StreamsKeyLocator;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * What every Encore stream app is around its topology: Kafka Streams run by a {@link StreamsRunner}, an
- * HTTP API with health and Prometheus routes plus the app's own query routes, and the metrics binder, all
- * closed together. The apps' {@code main} classes only build the topology and their routes.
+ * HTTP API with health and Prometheus routes plus the app's own query routes behind bearer tokens, and the
+ * metrics registry (handed to the topology through the Streams properties), all closed together. The apps'
+ * {@code main} classes only build the topology and their routes.
  */
 public final class StreamsApp implements AutoCloseable {
 
@@ -40,13 +43,22 @@ public final class StreamsApp implements AutoCloseable {
     private final String name;
     private final StreamsRunner runner;
     private final HttpApi api;
+    private final PrometheusMeterRegistry registry;
 
-    public StreamsApp(String name, Topology topology, Properties properties, Endpoint endpoint, Routes routes) {
+    /**
+     * Wires the app; {@code auth} guards every route but the health probes ({@link BearerAuth#from} refuses to
+     * build one without tokens unless the operator opted out).
+     */
+    public StreamsApp(String name, Topology topology, Properties properties, Endpoint endpoint, BearerAuth auth,
+                      Routes routes) {
         this.name = name;
-        runner = new StreamsRunner(topology, properties);
-        PrometheusMeterRegistry registry = Metrics.prometheus();
+        registry = Metrics.prometheus();
+        Properties withRegistry = new Properties();
+        withRegistry.putAll(properties);
+        withRegistry.put(Metrics.REGISTRY_CONFIG, registry); // for the processors and the dead-letter handler
+        runner = new StreamsRunner(topology, withRegistry);
         runner.alsoClose(Metrics.bindStreams(registry, runner.streams()));
-        HttpApi.Builder builder = HttpApi.builder(endpoint.bindHost(), endpoint.port());
+        HttpApi.Builder builder = HttpApi.builder(endpoint.bindHost(), endpoint.port()).auth(auth);
         HealthRoutes.install(builder, () -> runner.streams().state());
         MetricsRoutes.install(builder, registry);
         HostAndPort self = new HostAndPort(endpoint.advertisedHost(), endpoint.port());
@@ -65,6 +77,11 @@ public final class StreamsApp implements AutoCloseable {
 
     public int httpPort() {
         return api.port();
+    }
+
+    /** The registry {@code /metrics} serves, for meters an app binds outside its topology (uplift gauges). */
+    public MeterRegistry meterRegistry() {
+        return registry;
     }
 
     /**

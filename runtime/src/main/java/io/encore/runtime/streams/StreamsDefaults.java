@@ -7,11 +7,12 @@ import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 
 import io.encore.runtime.errors.DeadLetterHandler;
+import io.encore.runtime.http.BearerAuth;
 
 /**
- * The Kafka Streams properties of an Encore app: every original setting passes through (the dead-letter
- * handler reads the registry settings from them), with production defaults where the operator set nothing:
- * exactly_once_v2, state under {@code .encore/state} in the working directory, no record cache (measured: with
+ * The Kafka Streams properties of an Encore app: every original setting but the HTTP tokens passes through (the
+ * dead-letter handler reads the registry settings from them), with production defaults where the operator set
+ * nothing: exactly_once_v2, state under {@code .encore/state} in the working directory, no record cache (measured: with
  * keys spread evenly it adds flush work and saves no reads), RocksDB bounded to one memory budget per process
  * ({@link BoundedRocksDbMemory}), the dead-letter handler for deserialization,
  * processing (global stores included) and production failures, and {@code application.server} so
@@ -26,6 +27,9 @@ public final class StreamsDefaults {
                                         StreamsApp.Endpoint endpoint, String deadLetterTopic) {
         Properties props = new Properties();
         props.putAll(originals);
+        // The HTTP tokens are the server's alone: no Kafka client, serde or handler is handed them.
+        props.remove(BearerAuth.TOKEN_CONFIG);
+        props.remove(BearerAuth.ADMIN_TOKEN_CONFIG);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

@@ -50,6 +50,19 @@ class HttpApiTest {
     }
 
     @Test
+    void shouldAnswer414WhenPathAndQueryAreLongerThanAnyRequestNeeds() throws Exception {
+        // given
+        api = start(HttpApi.builder("127.0.0.1", 0).get("/guests/{id}", request -> Response.ok("guest")));
+
+        // when
+        Answer answer = TestHttp.get(api.port(), "/guests/g-1?x=" + "a".repeat(Dispatcher.MAX_URI_LENGTH));
+
+        // then
+        assertThat(answer.status()).isEqualTo(414);
+        assertThat(answer.body()).contains("\"status\":414");
+    }
+
+    @Test
     void shouldPreferLiteralRouteWhenParameterRouteAlsoMatches() throws Exception {
         // given
         api = start(HttpApi.builder("127.0.0.1", 0)

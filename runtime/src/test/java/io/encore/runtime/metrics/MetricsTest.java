@@ -2,6 +2,8 @@ package io.encore.runtime.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import io.encore.runtime.http.HttpApi;
@@ -29,6 +31,19 @@ class MetricsTest {
                     "jvm_threads_live_threads",
                     "jvm_classes_loaded_classes",
                     "system_cpu_count");
+        } finally {
+            registry.close();
+        }
+    }
+
+    @Test
+    void shouldFindTheAppsRegistryWhenItTravelsInTheStreamsConfig() {
+        // given
+        PrometheusMeterRegistry registry = Metrics.prometheus();
+        try {
+            // when / then
+            assertThat(Metrics.registry(Map.of(Metrics.REGISTRY_CONFIG, registry))).isSameAs(registry);
+            assertThat(Metrics.registry(Map.of())).isNotNull().isNotSameAs(registry);
         } finally {
             registry.close();
         }

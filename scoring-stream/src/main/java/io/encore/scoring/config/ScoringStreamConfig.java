@@ -20,6 +20,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 
 import io.encore.runtime.config.EncoreConfig;
+import io.encore.runtime.http.BearerAuth;
 import io.encore.runtime.streams.StreamsApp;
 import io.encore.runtime.streams.StreamsDefaults;
 import io.encore.schemas.avro.Channel;
@@ -129,6 +130,16 @@ public final class ScoringStreamConfig extends AbstractConfig {
         return new StreamsApp.Endpoint(httpHost(), httpPort(), advertisedHost());
     }
 
+    /**
+     * The HTTP API's bearer tokens ({@code encore.http.auth.token}, {@code encore.http.admin.token}), or none
+     * with {@code encore.http.auth.enabled=false}.
+     *
+     * @throws org.apache.kafka.common.config.ConfigException naming the settings when tokens are on but missing
+     */
+    public BearerAuth httpAuth() {
+        return BearerAuth.from(this);
+    }
+
     /** The channel of a name, whatever its case; empty for names that are no channel (and for UNKNOWN). */
     public static Optional<Channel> channel(String name) {
         String upper = name.trim().toUpperCase(Locale.ROOT);
@@ -144,7 +155,7 @@ public final class ScoringStreamConfig extends AbstractConfig {
     }
 
     private static ConfigDef define() {
-        ConfigDef definition = EncoreConfig.definition()
+        ConfigDef definition = BearerAuth.define(EncoreConfig.definition())
                 .define(StreamsConfig.APPLICATION_ID_CONFIG, Type.STRING, ScoringSettings.APPLICATION_ID_DEFAULT,
                         Importance.HIGH, "Kafka Streams application id; prefix of internal and private topics and the group id.")
                 .define(HTTP_HOST_CONFIG, Type.STRING, "0.0.0.0", Importance.MEDIUM, "Address the HTTP API binds to.")

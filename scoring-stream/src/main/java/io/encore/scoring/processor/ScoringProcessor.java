@@ -26,6 +26,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import io.encore.runtime.metrics.Metrics;
 import io.encore.schemas.avro.Channel;
 import io.encore.schemas.avro.ChannelResponse;
 import io.encore.schemas.avro.RecommendationChangeReason;
@@ -83,6 +84,8 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
     /** The same non-personalized list for guests who do not allow profiling; not part of the holdout. */
     public static final String UNPERSONALIZED_ARM = "unpersonalized";
     private static final Duration EXPIRY_TICK = Duration.ofMinutes(1);
+    /** No event behind a re-score: a catalogue sweep. */
+    private static final long NO_EVENT = -1;
 
     private final ScoringSettings settings;
     private final Function<SignalsView, List<ScoringModel>> modelFactory;
@@ -111,6 +114,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
     private boolean changedDuringSweep;
     private long lastExpiryCheck;
     private Sensor sweepRescores;
+    private ScoringMeters meters;
 
     public ScoringProcessor(ScoringSettings settings, Function<SignalsView, List<ScoringModel>> models,
                             Function<SignalsView, ScoringModel> control) {
@@ -144,6 +148,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         // guests re-scored by catalogue sweeps: how far a new concert has reached (sweep-rescore-total, -rate)
         sweepRescores = context.metrics().addRateTotalSensor(ScoringNames.METRICS_SCOPE, context.taskId().toString(),
                 ScoringNames.METRIC_SWEEP_RESCORE, Sensor.RecordingLevel.INFO);
+        meters = new ScoringMeters(Metrics.registry(context.appConfigs()));
         lastExpiryCheck = context.currentSystemTimeMs();
         context.schedule(EXPIRY_TICK, PunctuationType.WALL_CLOCK_TIME, this::expire);
     }
@@ -157,7 +162,8 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
             guests.put(record.key(), profile);
             PurchaseSignals.emit(context, buckets, previous, profile, record.timestamp());
             Memberships.aliases(context, previous, profile, record.timestamp());
-            rescore(profile, previous, RecommendationChangeReason.PROFILE_CHANGED);
+            // the profile's timestamp is the event time of the event that changed it (profile-stream's extractor)
+            rescore(profile, previous, RecommendationChangeReason.PROFILE_CHANGED, record.timestamp());
         } else if (record.value() == null && isGuestProfiles()) {
             Optional<String> erasure = Erasures.requestOf(record.headers());
             GuestProfile erased = erasure.isPresent() ? guests.get(record.key()) : null;
@@ -248,8 +254,11 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
                 ScoringNames.SINK_ERASURE_AUDITS);
     }
 
-    /** Re-scores a guest; {@code before} is the profile this change replaced (null for a sweep). */
-    private void rescore(GuestProfile profile, GuestProfile before, RecommendationChangeReason reason) {
+    /**
+     * Re-scores a guest; {@code before} is the profile this change replaced (null for a sweep), {@code eventTime}
+     * the time of the event behind it ({@link #NO_EVENT} for a sweep).
+     */
+    private void rescore(GuestProfile profile, GuestProfile before, RecommendationChangeReason reason, long eventTime) {
         Catalogue snapshot = catalogue();
         now = context.currentSystemTimeMs();
         GuestView view = GuestViews.of(profile, null);
@@ -268,7 +277,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
             }
             RecommendationSet previous = sets.get(setKey(profile.getGuestId(), channel));
             publishIfChanged(profile, previous, list(profile, channel, previous, activeOn(channel, before, profile),
-                    view, snapshot, eligible, scores, now), reason, now);
+                    view, snapshot, eligible, scores, now), reason, now, eventTime);
         }
     }
 
@@ -374,7 +383,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
      * so the list the guest sees carries the id its responses are credited to; a new exposure is one trial.
      */
     private void publishIfChanged(GuestProfile profile, RecommendationSet previous, Proposal proposal,
-                                  RecommendationChangeReason reason, long now) {
+                                  RecommendationChangeReason reason, long now, long eventTime) {
         RecommendationSet next = proposal.set();
         List<String> before = previous == null ? List.of() : ids(previous);
         List<String> after = ids(next);
@@ -393,8 +402,12 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         context.forward(new Record<>(key, next, now), ScoringNames.SINK_RECOMMENDATIONS);
         if (visible) {
             ChangeDetector.Change diff = change.orElseGet(() -> ChangeDetector.diff(before, after));
-            context.forward(new Record<>(key, changeEvent(next, previous, diff, reason, now), now),
-                    ScoringNames.SINK_RECOMMENDATION_CHANGES);
+            RecommendationChange changed = changeEvent(next, previous, diff, reason, now);
+            context.forward(new Record<>(key, changed, now), ScoringNames.SINK_RECOMMENDATION_CHANGES);
+            meters.changed(next.getChannel(), changed.getReason());
+            if (eventTime != NO_EVENT) {
+                meters.latency(next.getChannel(), eventTime, now);
+            }
         }
     }
 
@@ -420,6 +433,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
         String group = set.getBehaviourGroup() == null ? "unknown" : set.getBehaviourGroup();
         String exposure = RecommendationIds.parse(set.getRecommendationId()).map(RecommendationIds.Issued::exposure)
                 .orElse(set.getRecommendationId());
+        meters.selected(set.getChannel(), set.getArm());
         SignalEvent trial = SignalEvent.newBuilder().setType(SignalType.TRIAL).setArm(set.getArm())
                 .setRecommendationId(exposure).setAt(timestamp).build();
         context.forward(new Record<>(SignalKeys.bandit(set.getChannel().name(), group), trial, timestamp),
@@ -444,6 +458,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
                 .setAddedConcertIds(List.of()).setRemovedConcertIds(ids(previous)).setConcertIds(List.of())
                 .setReason(RecommendationChangeReason.CONSENT_CHANGED).setChangedAt(Instant.ofEpochMilli(now)).build();
         context.forward(new Record<>(key, change, now), ScoringNames.SINK_RECOMMENDATION_CHANGES);
+        meters.changed(channel, RecommendationChangeReason.CONSENT_CHANGED);
     }
 
     private RecommendationChange changeEvent(RecommendationSet next, RecommendationSet previous,
@@ -498,7 +513,7 @@ public final class ScoringProcessor implements Processor<String, SpecificRecord,
                 if (entry.key.equals(sweepCursor)) {
                     continue;
                 }
-                rescore(entry.value, null, reason);
+                rescore(entry.value, null, reason, NO_EVENT);
                 sweepRescores.record();
                 sweepCursor = entry.key;
                 done++;

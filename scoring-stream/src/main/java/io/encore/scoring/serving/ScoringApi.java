@@ -12,6 +12,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
+import io.encore.runtime.http.Access;
 import io.encore.runtime.http.ApiException;
 import io.encore.runtime.http.HttpApi;
 import io.encore.runtime.http.Params;
@@ -38,6 +39,10 @@ import io.encore.scoring.topology.ScoringNames;
  * instance resolves it through the global alias store, then the instance that holds the guest's lists answers
  * (asked one hop away when it is another). Audiences are held on their concert's partition; the bandits'
  * posteriors are on every instance (a global store), so any instance answers {@code /models}.
+ *
+ * <p>With tokens on, a guest's list takes the query token — what a website or app asks per visitor. The
+ * explanation (arm, propensity, scores), a concert's audience (many guests' ids at once) and the bandits'
+ * report are operational views and take the admin token.
  */
 public final class ScoringApi {
 
@@ -58,10 +63,10 @@ public final class ScoringApi {
 
     public HttpApi.Builder install(HttpApi.Builder builder) {
         return builder
-                .get("/guests/{id}/recommendations", request -> recommendations(request, false))
-                .get("/guests/{id}/recommendations/explain", request -> recommendations(request, true))
-                .get("/concerts/{id}/audience", this::audience)
-                .get("/models", this::models);
+                .get(Access.QUERY, "/guests/{id}/recommendations", request -> recommendations(request, false))
+                .get(Access.ADMIN, "/guests/{id}/recommendations/explain", request -> recommendations(request, true))
+                .get(Access.ADMIN, "/concerts/{id}/audience", this::audience)
+                .get(Access.ADMIN, "/models", this::models);
     }
 
     private Response recommendations(Request request, boolean explain) throws Exception {
@@ -129,13 +134,19 @@ public final class ScoringApi {
 
     /** Every bandit's posteriors, from this instance's copy of the global store. */
     private Response models(Request request) {
+        return Response.ok(ModelReport.of(bandits(streams)));
+    }
+
+    /** Every bandit's shared signal from this instance's copy of the global store; 503 while it is not open. */
+    static Map<String, SharedSignal> bandits(KafkaStreams streams) {
         Map<String, SharedSignal> bandits = new LinkedHashMap<>();
-        ReadOnlyKeyValueStore<String, SharedSignal> signals = store(ScoringNames.STORE_SIGNALS_GLOBAL);
+        ReadOnlyKeyValueStore<String, SharedSignal> signals = streams.store(StoreQueryParameters.fromNameAndType(
+                ScoringNames.STORE_SIGNALS_GLOBAL, QueryableStoreTypes.<String, SharedSignal>keyValueStore()));
         // ';' follows ':' in ASCII: the range holds exactly the keys that start with "a:".
         try (KeyValueIterator<String, SharedSignal> all = signals.range(SignalKeys.BANDIT_PREFIX, "a;")) {
             all.forEachRemaining(entry -> bandits.put(entry.key, entry.value));
         }
-        return Response.ok(ModelReport.of(bandits));
+        return bandits;
     }
 
     /**

@@ -25,6 +25,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.test.TestRecord;
 
 import io.encore.runtime.errors.DeadLetterHandler;
+import io.encore.runtime.metrics.Metrics;
 import io.encore.schemas.avro.CampaignReport;
 import io.encore.schemas.avro.ConcertAudience;
 import io.encore.schemas.avro.DeadLetter;
@@ -43,6 +44,8 @@ import io.encore.scoring.avro.SharedSignal;
 import io.encore.scoring.config.ScoringSettings;
 import io.encore.scoring.model.ScoringModel;
 import io.encore.scoring.signals.SignalsView;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /** The scoring topology in a {@link TopologyTestDriver}, wired like production, with a mock registry. */
 final class ScoringDriver implements AutoCloseable {
@@ -50,6 +53,8 @@ final class ScoringDriver implements AutoCloseable {
     final ScoringSettings settings;
     final TopicCatalogue topics;
     final TopologyTestDriver driver;
+    /** The registry the processors and the dead-letter handler count on, as the app's /metrics serves it. */
+    final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final String registryScope = "scoring-" + UUID.randomUUID();
     private final Path stateDir;
     private final Map<String, TestOutputTopic<String, ?>> outputs = new HashMap<>();
@@ -75,13 +80,19 @@ final class ScoringDriver implements AutoCloseable {
         props.put("processing.exception.handler.global.enabled", true); // as in production (StreamsDefaults)
         props.put(DeadLetterHandler.TOPIC_CONFIG, topics.deadLetters().name());
         props.put(RegistryClientConfig.URL_CONFIG, "mock://" + registryScope);
+        props.put(Metrics.REGISTRY_CONFIG, meters);
         driver = new TopologyTestDriver(ScoringTopology.build(settings, ScoringSerdes.of(topics, format), models,
                 control), props, wallClock);
     }
 
     <V extends SpecificRecord> void pipe(Topic<String, V> topic, String key, V value) {
+        pipeAt(topic, key, value, wallClock);
+    }
+
+    /** A record whose timestamp is {@code timestamp} rather than the wall clock (a profile's event time). */
+    <V extends SpecificRecord> void pipeAt(Topic<String, V> topic, String key, V value, Instant timestamp) {
         driver.createInputTopic(topic.name(), Serdes.String().serializer(), topic.valueSerde().serializer())
-                .pipeInput(new TestRecord<>(key, value, null, wallClock.toEpochMilli()));
+                .pipeInput(new TestRecord<>(key, value, null, timestamp.toEpochMilli()));
     }
 
     /** The tombstone profile-stream writes for a guest it erased: marked with the erasure's header. */
@@ -171,6 +182,7 @@ final class ScoringDriver implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+        meters.close();
         InMemorySchemaRegistry.dropScope(registryScope);
         try (var paths = Files.walk(stateDir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

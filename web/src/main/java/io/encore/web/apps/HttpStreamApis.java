@@ -17,7 +17,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** {@link StreamApis} over the JDK's HTTP client, each call bounded by a timeout. */
+/**
+ * {@link StreamApis} over the JDK's HTTP client, each call bounded by a timeout and, when the stream apps run
+ * with tokens, carrying their admin token (the calls are {@code /models}, {@code /segments} and the explained
+ * list, all admin endpoints). The token stays on the server: no page or JSON of the web app contains it.
+ */
 public final class HttpStreamApis implements StreamApis {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpStreamApis.class);
@@ -27,13 +31,15 @@ public final class HttpStreamApis implements StreamApis {
     private final URI profile;
     private final Duration timeout;
     private final ObjectMapper mapper;
+    private final Optional<String> token;
 
-    public HttpStreamApis(URI scoring, URI profile, Duration timeout, ObjectMapper mapper) {
+    public HttpStreamApis(URI scoring, URI profile, Duration timeout, ObjectMapper mapper, Optional<String> token) {
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.scoring = scoring;
         this.profile = profile;
         this.timeout = timeout;
         this.mapper = mapper;
+        this.token = token;
     }
 
     @Override
@@ -59,8 +65,9 @@ public final class HttpStreamApis implements StreamApis {
 
     private ApiAnswer get(URI base, String path) {
         URI uri = URI.create(strip(base.toString()) + path);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET()
-                .build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET();
+        token.ifPresent(admin -> builder.header("Authorization", "Bearer " + admin));
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -12,6 +13,7 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 
 import io.encore.runtime.config.EncoreConfig;
 
@@ -32,6 +34,7 @@ public final class WebConfig extends AbstractConfig {
     public static final String SCORING_URL_CONFIG = "encore.web.scoring.url";
     public static final String PROFILE_URL_CONFIG = "encore.web.profile.url";
     public static final String API_TIMEOUT_MS_CONFIG = "encore.web.api.timeout.ms";
+    public static final String API_TOKEN_CONFIG = "encore.web.api.token";
     public static final String LAG_GROUPS_CONFIG = "encore.web.lag.groups";
     public static final String SAMPLE_INTERVAL_MS_CONFIG = "encore.web.sample.interval.ms";
     public static final String HISTORY_SECONDS_CONFIG = "encore.web.history.seconds";
@@ -92,6 +95,12 @@ public final class WebConfig extends AbstractConfig {
         return Duration.ofMillis(getInt(API_TIMEOUT_MS_CONFIG));
     }
 
+    /** The stream apps' admin token, sent as a bearer token on every call to their APIs; empty when they run without. */
+    public Optional<String> apiToken() {
+        Password token = getPassword(API_TOKEN_CONFIG);
+        return token == null ? Optional.empty() : Optional.of(token.value());
+    }
+
     /** Consumer groups whose lag the operator view charts: the stream apps' application ids. */
     public List<String> lagGroups() {
         return getList(LAG_GROUPS_CONFIG);
@@ -138,6 +147,9 @@ public final class WebConfig extends AbstractConfig {
                         Importance.HIGH, "Base URL of profile-stream's HTTP API (/segments).")
                 .define(API_TIMEOUT_MS_CONFIG, Type.INT, 2_000, Range.between(10, 60_000), Importance.LOW,
                         "Timeout of one call to a stream app's HTTP API.")
+                .define(API_TOKEN_CONFIG, Type.PASSWORD, null, Importance.HIGH,
+                        "The stream apps' admin token (their encore.http.admin.token): the app reads /models, "
+                                + "/segments and the explained list. Unset when they run without tokens (the demo).")
                 .define(LAG_GROUPS_CONFIG, Type.LIST, "encore-profile-stream,encore-scoring-stream", Importance.MEDIUM,
                         "Consumer groups whose lag is charted: the stream apps' application.id values.")
                 .define(SAMPLE_INTERVAL_MS_CONFIG, Type.INT, 1_000, Range.between(100, 60_000), Importance.LOW,
