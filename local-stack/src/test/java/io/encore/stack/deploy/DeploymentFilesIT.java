@@ -153,6 +153,27 @@ class DeploymentFilesIT {
     }
 
     @Test
+    void shouldRegisterTheWebSinkAsTheExampleWithTheComposeAddresses() throws IOException {
+        // given
+        ObjectMapper json = new ObjectMapper();
+        JsonNode example = json.readTree(ROOT.resolve("connectors/config/web-sink.json").toFile());
+
+        // when
+        JsonNode compose = json.readTree(ROOT.resolve("deploy/connect/web-sink.json").toFile());
+
+        // then: the same connector; only the addresses and the dead-letter topic's replication differ
+        assertThat(compose.at("/schema.registry.url").asText()).isEqualTo("http://schema-registry:8080/apis/ccompat/v7");
+        assertThat(compose.at("/redis.url").asText()).isEqualTo("redis://redis:6379");
+        Set<String> differing = Set.of("schema.registry.url", "redis.url", "errors.deadletterqueue.topic.replication.factor");
+        assertThat(names(compose)).isEqualTo(names(example));
+        for (String name : names(example)) {
+            if (!differing.contains(name)) {
+                assertThat(compose.get(name)).as(name).isEqualTo(example.get(name));
+            }
+        }
+    }
+
+    @Test
     void shouldBuildEveryImageFromADockerfileTargetThatExists() throws IOException {
         Map<String, Set<String>> targetsByDockerfile = new LinkedHashMap<>();
         services.properties().forEach(entry -> {
@@ -187,6 +208,12 @@ class DeploymentFilesIT {
             // then
             assertThat(Modifier.isStatic(method.getModifiers())).as(main).isTrue();
         }
+    }
+
+    private static Set<String> names(JsonNode object) {
+        Set<String> names = new HashSet<>();
+        object.properties().forEach(property -> names.add(property.getKey()));
+        return names;
     }
 
     /** Services that run {@code main}: by build argument, unless the environment sets another class. */
