@@ -1,10 +1,12 @@
 package io.encore.web;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +31,10 @@ import io.encore.web.operator.Outbox;
 
 /**
  * The web app {@code ./encore demo} serves: the concert hall's front page as any guest sees it, acting as that
- * guest, and the operator's view with charts. A library: the demo builds it with {@link #create(WebConfig,
- * Outbox, AdAudiences)}, plugging in its mail capture and ad platform stand-in, then {@link #start()}s and
- * {@link #close()}s it with the other apps; tests build it over fakes with {@link #create(WebConfig, WebSources)}.
+ * guest, and the operator's view with charts. The demo builds it with {@link #create(WebConfig, Outbox,
+ * AdAudiences)}, plugging in its mail capture and ad platform stand-in, then {@link #start()}s and
+ * {@link #close()}s it with the other apps; tests build it over fakes with {@link #create(WebConfig, WebSources)};
+ * {@link #main(String[])} runs it as a process of its own (the container image), without those two stand-ins.
  *
  * <pre>{@code
  * WebApp web = WebApp.create(WebConfig.load(null, System.getenv(), overrides), outbox, audiences).start();
@@ -57,6 +60,32 @@ public final class WebApp implements AutoCloseable {
         this.sampleMillis = sampleMillis;
         this.resources = resources;
         this.starter = starter;
+    }
+
+    /**
+     * Runs the app until the JVM is asked to stop (SIGTERM, Ctrl-C), then closes it.
+     *
+     * <p>Usage: {@code WebApp [config.properties]}; environment variables override the file
+     * ({@code ENCORE_WEB_*}, {@code KAFKA_*}, {@code SCHEMA_REGISTRY_*}, {@code ENCORE_TOPIC_PREFIX}). Outside the
+     * demo there is no mail capture and no ad platform stand-in: the outbox and audience panels stay empty.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        WebApp web = launch(args, System.getenv());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            web.close();
+            stopped.countDown();
+        }, "encore-web-shutdown"));
+        stopped.await(); // the HTTP server's threads are daemons: without this wait the JVM would end here
+    }
+
+    /** The app started from an optional properties file ({@code args[0]}) and the environment, which wins. */
+    static WebApp launch(String[] args, Map<String, String> environment) {
+        if (args.length > 1) {
+            throw new IllegalArgumentException("Usage: WebApp [config.properties]");
+        }
+        Path file = args.length == 1 ? Path.of(args[0]) : null;
+        return create(WebConfig.load(file, environment, Map.of()), Outbox.none(), AdAudiences.none()).start();
     }
 
     /** The app on Kafka, Redis and the stream apps' HTTP APIs as {@code config} says; nothing runs before {@link #start()}. */

@@ -59,9 +59,29 @@ class ExampleWorkerConfigsTest {
         assertThat(new DistributedConfig(local).getString(DistributedConfig.CONFIG_TOPIC_CONFIG)).isEqualTo("encore-connect-configs");
     }
 
+    @Test
+    void shouldSetWhatTheExampleSetsWhenTheComposeWorkerIsRead() throws IOException {
+        // given
+        Map<String, String> example = load("worker-distributed.properties");
+        // when
+        Map<String, String> compose = load(CONFIG_DIR.resolve("../../deploy/connect/worker.properties"));
+        // then: docker-compose.yml's worker is a valid one of the same shape; only addresses, paths and replication differ
+        DistributedConfig config = new DistributedConfig(compose);
+        assertThat(config.getList(WorkerConfig.PLUGIN_PATH_CONFIG)).containsExactly("/opt/encore/connect-plugins");
+        for (String key : example.keySet()) {
+            if (!key.equals("bootstrap.servers") && !key.equals("plugin.path") && !key.endsWith(".replication.factor")) {
+                assertThat(compose.get(key)).as(key).isEqualTo(example.get(key));
+            }
+        }
+    }
+
     private static Map<String, String> load(String file) throws IOException {
+        return load(CONFIG_DIR.resolve(file));
+    }
+
+    private static Map<String, String> load(Path file) throws IOException {
         Properties props = new Properties();
-        try (Reader reader = Files.newBufferedReader(CONFIG_DIR.resolve(file))) {
+        try (Reader reader = Files.newBufferedReader(file)) {
             props.load(reader);
         }
         Map<String, String> map = new HashMap<>();

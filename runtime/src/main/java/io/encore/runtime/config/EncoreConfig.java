@@ -56,6 +56,12 @@ public final class EncoreConfig extends AbstractConfig {
     private static final String AUTO_REGISTER_SCHEMAS_DOC = "Register schemas on first write; turn off where CI "
             + "registers them and producers must not.";
 
+    public static final String LOG_FORMAT_CONFIG = "encore.log.format";
+    public static final String LOG_FORMAT_DEFAULT = "text";
+    private static final String LOG_FORMAT_DOC = "Console log format of the container images' logback-encore.xml: "
+            + "text or json (one JSON object per line). Logback reads it from ENCORE_LOG_FORMAT before the settings "
+            + "load; it is checked here so that a typo fails the start instead of silencing the console.";
+
     private static final ConfigDef DEFINITION = new ConfigDef()
             .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, BOOTSTRAP_SERVERS_DEFAULT, Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
             .define(SCHEMA_REGISTRY_URL_CONFIG, Type.STRING, SCHEMA_REGISTRY_URL_DEFAULT, new ConfigDef.NonEmptyString(),
@@ -65,7 +71,9 @@ public final class EncoreConfig extends AbstractConfig {
             .define(TOPIC_PARTITIONS_CONFIG, Type.INT, TOPIC_PARTITIONS_DEFAULT, Range.between(1, 1024),
                     Importance.MEDIUM, TOPIC_PARTITIONS_DOC)
             .define(AUTO_REGISTER_SCHEMAS_CONFIG, Type.BOOLEAN, AUTO_REGISTER_SCHEMAS_DEFAULT, Importance.LOW,
-                    AUTO_REGISTER_SCHEMAS_DOC);
+                    AUTO_REGISTER_SCHEMAS_DOC)
+            .define(LOG_FORMAT_CONFIG, Type.STRING, LOG_FORMAT_DEFAULT, ConfigDef.ValidString.in("text", "json"),
+                    Importance.LOW, LOG_FORMAT_DOC);
 
     public EncoreConfig(Map<?, ?> originals) {
         super(DEFINITION, originals, false);

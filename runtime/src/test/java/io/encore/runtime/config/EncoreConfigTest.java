@@ -57,6 +57,19 @@ class EncoreConfigTest {
     }
 
     @Test
+    void shouldFailNamingTheLogFormatWhenItIsNeitherTextNorJson() {
+        // given
+        Map<String, String> environment = Map.of("ENCORE_LOG_FORMAT", "xml");
+
+        // when / then
+        assertThatThrownBy(() -> new EncoreConfig(EncoreConfig.merge(null, environment, Map.of())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("encore.log.format");
+        assertThat(new EncoreConfig(Map.of(EncoreConfig.LOG_FORMAT_CONFIG, "json"))
+                .getString(EncoreConfig.LOG_FORMAT_CONFIG)).isEqualTo("json");
+    }
+
+    @Test
     void shouldBuildTheTopicCatalogueWithPrefixAndPartitions() {
         // given
         EncoreConfig config = new EncoreConfig(Map.of(
