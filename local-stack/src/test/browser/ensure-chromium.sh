@@ -14,6 +14,9 @@ set -euo pipefail
 CHROMIUM="${ENCORE_CHROMIUM:-/usr/bin/chromium}"
 PACKAGE=chromium
 DRY_RUN=false
+NAME=ensure-chromium
+# shellcheck source=../debian/apt-install.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../debian/apt-install.sh"
 
 case "${1:-}" in
   "") ;;
@@ -33,16 +36,6 @@ fail() {
   exit 1
 }
 
-# Runs a command, or only prints it in a dry run.
-run() {
-  if $DRY_RUN; then
-    echo "ensure-chromium: would run: $*"
-  else
-    echo "ensure-chromium: running: $*"
-    "$@"
-  fi
-}
-
 if [[ -x "$CHROMIUM" ]]; then
   echo "ensure-chromium: $CHROMIUM is installed"
   exit 0
@@ -50,26 +43,7 @@ fi
 if [[ "$CHROMIUM" != /usr/bin/chromium ]]; then
   fail "ENCORE_CHROMIUM=$CHROMIUM does not exist or is not executable."
 fi
-if ! command -v apt-get >/dev/null 2>&1; then
-  fail "$CHROMIUM is missing, and this system has no apt-get to install Debian's '$PACKAGE' package."
-fi
-
-if [[ "$(id -u)" == 0 ]]; then
-  as_root=(env)
-elif command -v sudo >/dev/null 2>&1 && sudo -n true >/dev/null 2>&1; then
-  as_root=(sudo -n env)
-else
-  fail "$CHROMIUM is missing, and installing it needs root (or sudo without a password), which this user lacks."
-fi
-
-echo "ensure-chromium: $CHROMIUM is missing; installing Debian's '$PACKAGE' package"
-apt=("${as_root[@]}" DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=120)
-# A fresh machine (or container) may have no package lists yet: then apt knows no candidate for the package.
-candidate="$(apt-cache policy "$PACKAGE" 2>/dev/null | awk '/Candidate:/ { print $2 }')"
-if [[ -z "$candidate" || "$candidate" == "(none)" ]]; then
-  run "${apt[@]}" update || fail "'apt-get update' failed."
-fi
-run "${apt[@]}" install -y --no-install-recommends "$PACKAGE" || fail "'apt-get install $PACKAGE' failed."
+apt_install "$CHROMIUM"
 
 if $DRY_RUN; then
   exit 0
