@@ -36,7 +36,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.encore.profile.ProfileStreamApp;
 import io.encore.profile.config.ProfileStreamConfig;
-import io.encore.runtime.config.EncoreConfig;
 import io.encore.runtime.streams.StreamsApp;
 import io.encore.schemas.avro.Channel;
 import io.encore.schemas.avro.ClickType;
@@ -88,14 +87,13 @@ class EndToEndIT {
                                                                                           TestNames names)
             throws Exception {
         // given: both apps, exactly_once_v2 (their default)
-        Map<String, Object> shared = shared(stack, names);
-        ProfileStreamConfig profileConfig = new ProfileStreamConfig(with(shared, "profile"));
+        ProfileStreamConfig profileConfig = new ProfileStreamConfig(StreamAppSettings.of(stack, names, stateDir, "profile"));
         TopicCatalogue topics = profileConfig.encore().topicCatalogue();
         try (Admin admin = stack.admin()) {
             TopicProvisioner.ensure(admin, topics.all());
         }
         profile = ProfileStreamApp.create(profileConfig).start();
-        scoring = ScoringStreamApp.create(new ScoringStreamConfig(with(shared, "scoring"))).start();
+        scoring = ScoringStreamApp.create(new ScoringStreamConfig(StreamAppSettings.of(stack, names, stateDir, "scoring"))).start();
 
         // when: a catalogue, views and purchases for every guest, a few anonymous visitors who log in
         Set<String> expectedGuests = new HashSet<>();
@@ -160,26 +158,6 @@ class EndToEndIT {
         return key(guest);
     }
 
-    private Map<String, Object> shared(SharedStack stack, TestNames names) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(EncoreConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        settings.put(EncoreConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.registryUrl());
-        settings.put(EncoreConfig.TOPIC_PREFIX_CONFIG, names.topicPrefix());
-        settings.put("commit.interval.ms", 200);
-        settings.put("encore.http.host", "127.0.0.1");
-        settings.put("encore.http.advertised.host", "127.0.0.1");
-        settings.put("application.id.suffix", names.applicationId());
-        return ItTokens.put(settings);
-    }
-
-    private Map<String, Object> with(Map<String, Object> shared, String app) {
-        Map<String, Object> settings = new HashMap<>(shared);
-        settings.remove("application.id.suffix");
-        settings.put("application.id", shared.get("application.id.suffix") + "-" + app);
-        settings.put("state.dir", stateDir.resolve(app).toString());
-        settings.put("encore.http.port", Ports.free("127.0.0.1"));
-        return settings;
-    }
 
     private JsonNode get(int port, String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(ItTokens.bearer(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"

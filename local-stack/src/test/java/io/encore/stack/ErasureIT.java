@@ -49,7 +49,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.encore.profile.ProfileStreamApp;
 import io.encore.profile.config.ProfileStreamConfig;
-import io.encore.runtime.config.EncoreConfig;
 import io.encore.runtime.streams.StreamsApp;
 import io.encore.schemas.avro.ClickType;
 import io.encore.schemas.avro.ConcertAudience;
@@ -113,14 +112,13 @@ class ErasureIT {
     void shouldLeaveNoTraceOfAnErasedGuestInAnyStoreOrCompactedTopic(SharedStack stack, TestNames names)
             throws Exception {
         // given: both apps, and a guest known everywhere: profile, lists on every channel, concert audiences
-        Map<String, Object> shared = shared(stack, names);
-        ProfileStreamConfig profileConfig = new ProfileStreamConfig(with(shared, names, "profile"));
+        ProfileStreamConfig profileConfig = new ProfileStreamConfig(StreamAppSettings.of(stack, names, stateDir, "profile"));
         TopicCatalogue topics = profileConfig.encore().topicCatalogue();
         try (Admin admin = stack.admin()) {
             TopicProvisioner.ensure(admin, topics.all());
         }
         profile = ProfileStreamApp.create(profileConfig).start();
-        scoring = ScoringStreamApp.create(new ScoringStreamConfig(with(shared, names, "scoring"))).start();
+        scoring = ScoringStreamApp.create(new ScoringStreamConfig(StreamAppSettings.of(stack, names, stateDir, "scoring"))).start();
         try (KafkaProducer<String, byte[]> producer = producer(stack.bootstrapServers())) {
             for (int c = 0; c < CONCERTS; c++) {
                 send(producer, topics.concerts(), "c-" + c, concert(c, START));
@@ -393,22 +391,4 @@ class ErasureIT {
         return NEEDLES.stream().anyMatch(text::contains);
     }
 
-    private Map<String, Object> shared(SharedStack stack, TestNames names) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(EncoreConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        settings.put(EncoreConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.registryUrl());
-        settings.put(EncoreConfig.TOPIC_PREFIX_CONFIG, names.topicPrefix());
-        settings.put("commit.interval.ms", 200);
-        settings.put("encore.http.host", "127.0.0.1");
-        settings.put("encore.http.advertised.host", "127.0.0.1");
-        return ItTokens.put(settings);
-    }
-
-    private Map<String, Object> with(Map<String, Object> shared, TestNames names, String app) {
-        Map<String, Object> settings = new HashMap<>(shared);
-        settings.put("application.id", names.applicationId() + "-" + app);
-        settings.put("state.dir", stateDir.resolve(app).toString());
-        settings.put("encore.http.port", Ports.free("127.0.0.1"));
-        return settings;
-    }
 }
