@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -23,6 +25,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,7 +51,7 @@ import io.encore.stack.junit.TestNames;
  * (2) the broker stopped and started again on the same ports and log directory; (3) the registry stopped while
  * clicks written with a schema version the apps have not seen yet arrive, and started again on the same port.
  * Afterwards, per guest, acknowledged events = events counted in the profile + events dead-lettered (with a
- * reason); the committed profiles have consecutive versions and the recommendation changes unique ids in one
+ * reason), and once the dead letters are replayed as the runbook says, acknowledged = counted; the committed profiles have consecutive versions and the recommendation changes unique ids in one
  * unbroken chain per key; and neither app was restarted for (2) or (3).
  */
 @ExtendWith(LocalStackExtension.class)
@@ -168,17 +171,38 @@ class CrashIT {
                         .isEqualTo(guest.getValue());
             }
         });
-        OutputLedger.ProfileCheck profiles = OutputLedger.ProfileCheck.of(
-                OutputLedger.read(broker.bootstrapServers(), topics.guestProfiles()));
+        // and: replaying the dead letters' original bytes once the registry is back (the runbook) counts them all
+        replay(letters);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            for (Map.Entry<String, Long> guest : acknowledged.entrySet()) {
+                assertThat(eventCount(profile, guest.getKey())).as(guest.getKey()).isEqualTo(guest.getValue());
+            }
+        });
+        long afterReplay = 0;
+        for (String guest : acknowledged.keySet()) {
+            afterReplay += eventCount(profile, guest);
+        }
+        // the store answers a moment before its transaction commits: wait for the committed profiles to catch up
+        AtomicReference<OutputLedger.ProfileCheck> committed = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            committed.set(OutputLedger.ProfileCheck.of(OutputLedger.read(broker.bootstrapServers(), topics.guestProfiles())));
+            assertThat(committed.get().lastEventCount()).isEqualTo(acknowledged);
+        });
+        OutputLedger.ProfileCheck profiles = committed.get();
         OutputLedger.ChangeCheck changes = OutputLedger.ChangeCheck.of(
                 OutputLedger.read(broker.bootstrapServers(), topics.recommendationChanges()));
         long deadLettered = letters.values().stream().mapToLong(List::size).sum();
         Map<String, Long> reasons = new TreeMap<>();
         letters.values().forEach(list -> list.forEach(letter -> reasons.merge(letter.getStage() + ": "
-                + letter.getReason().replaceAll("schema id \\d+", "schema id N").replaceAll("(failed: [^:]+).*", "$1"),
+                + letter.getReason().replaceAll("topic '[^']*'", "topic click-events")
+                        .replaceAll("schema id \\d+: GET \\S+ failed: ([\\w.]+).*", "schema id N: GET … failed: $1"),
                 1L, Long::sum)));
+        assertThat(OutputLedger.deadLetters(broker.bootstrapServers(), topics.deadLetters(), application).values()
+                .stream().mapToLong(List::size).sum()).as("a replayed click is not dead-lettered again")
+                .isEqualTo(deadLettered);
         print(acknowledged, counted, deadLettered, reasons, profiles, changes, System.nanoTime() - started);
-        assertThat(profiles.lastEventCount()).isEqualTo(counted);
+        System.out.printf("  after replaying the dead letters: counted %,d%n", afterReplay);
+        assertThat(profiles.lastEventCount()).isEqualTo(acknowledged);
         assertThat(profiles.repeated()).as("profile versions published twice").isZero();
         assertThat(profiles.gaps()).as("profile versions missing").isZero();
         assertThat(changes.duplicateIds()).as("duplicate change ids: %s", changes.examples()).isZero();
@@ -187,6 +211,18 @@ class CrashIT {
             assertThat(letter.getReason()).contains("schema id");
             assertThat(letter.getSourceTopic()).isEqualTo(clicks);
         }));
+    }
+
+    /** Writes each dead letter's original key and value to its source topic again, as an operator would. */
+    private void replay(Map<String, List<DeadLetter>> letters) {
+        try (KafkaProducer<String, byte[]> producer = producer(broker.bootstrapServers())) {
+            letters.forEach((key, list) -> list.forEach(letter -> {
+                ByteBuffer value = letter.getValue().duplicate();
+                byte[] bytes = new byte[value.remaining()];
+                value.get(bytes);
+                producer.send(new ProducerRecord<>(letter.getSourceTopic(), key, bytes));
+            }));
+        }
     }
 
     /** One phase of failures; the events acknowledged during it are kept for the table. */

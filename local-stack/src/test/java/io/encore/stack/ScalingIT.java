@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -108,9 +109,13 @@ class ScalingIT {
             }
         });
         // and: the committed profiles have consecutive versions per guest, and end at those counts
-        OutputLedger.ProfileCheck profiles = OutputLedger.ProfileCheck.of(
-                OutputLedger.read(stack.bootstrapServers(), topics.guestProfiles()));
-        assertThat(profiles.lastEventCount()).isEqualTo(acknowledged);
+        // (the store answers a moment before its transaction commits: wait for the committed profiles to catch up)
+        AtomicReference<OutputLedger.ProfileCheck> committed = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            committed.set(OutputLedger.ProfileCheck.of(OutputLedger.read(stack.bootstrapServers(), topics.guestProfiles())));
+            assertThat(committed.get().lastEventCount()).isEqualTo(acknowledged);
+        });
+        OutputLedger.ProfileCheck profiles = committed.get();
         assertThat(profiles.repeated()).as("profile versions published twice").isZero();
         assertThat(profiles.gaps()).as("profile versions missing").isZero();
         // and: every guest's recommendation changes are unique and chained
