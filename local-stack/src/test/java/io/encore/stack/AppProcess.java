@@ -8,8 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +87,7 @@ final class AppProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), app.mainClass));
-        Map<String, String> env = new java.util.HashMap<>(cluster.environment());
+        Map<String, String> env = new HashMap<>(cluster.environment());
         env.putAll(Map.ofEntries(
                 Map.entry("KAFKA_APPLICATION_ID", cluster.applicationIdBase() + "-" + app.name().toLowerCase()),
                 Map.entry("KAFKA_STATE_DIR", stateDir.toAbsolutePath().toString()),
@@ -107,8 +110,8 @@ final class AppProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            Files.writeString(log, "=== " + name + " starting at " + java.time.Instant.now() + " ===\n",
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(log, "=== " + name + " starting at " + Instant.now() + " ===\n",
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             process = builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);

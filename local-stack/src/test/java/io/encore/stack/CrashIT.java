@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,6 +64,7 @@ class CrashIT {
     private static final Duration PAUSE = Duration.ofMillis(25);
     private static final Duration READY = Duration.ofSeconds(120);
     private static final Duration BROKER_OUTAGE = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dataDir = ItTraffic.stateDir("crash");
     private final List<AppProcess> processes = new ArrayList<>();
@@ -269,8 +271,8 @@ class CrashIT {
     }
 
     private static long eventCount(AppProcess instance, String guest) throws IOException {
-        var response = instance.get(String.format(App.PROFILE.guestPath, guest));
-        return response.statusCode() == 200 ? new ObjectMapper().readTree(response.body()).path("eventCount").asLong() : 0;
+        HttpResponse<String> response = instance.get(String.format(App.PROFILE.guestPath, guest));
+        return response.statusCode() == 200 ? JSON.readTree(response.body()).path("eventCount").asLong() : 0;
     }
 
     /** The click schema with a field added with a default: a compatible newer version, a new schema id. */

@@ -1,5 +1,7 @@
 package io.encore.stack;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -127,9 +129,9 @@ final class OutputLedger {
         if (letter.getKey() == null) {
             return "";
         }
-        java.nio.ByteBuffer key = letter.getKey().duplicate();
+        ByteBuffer key = letter.getKey().duplicate();
         byte[] bytes = new byte[key.remaining()];
         key.get(bytes);
-        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -6,6 +6,8 @@ import static io.encore.stack.ItTraffic.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.encore.schemas.topic.TopicCatalogue;
 import io.encore.stack.AppProcess.App;
@@ -41,6 +45,7 @@ class ScalingIT {
     private static final int CONCERTS = 12;
     private static final Duration PAUSE = Duration.ofMillis(25); // ≈40 events/s: modest, for 2 shared cores
     private static final Duration READY = Duration.ofSeconds(120);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path stateDir = ItTraffic.stateDir("scaling");
     private final List<AppProcess> processes = new ArrayList<>();
@@ -153,11 +158,9 @@ class ScalingIT {
                 .until(() -> flow.acknowledgedTotal() >= target);
     }
 
-    private static long eventCount(AppProcess instance, String guest) throws java.io.IOException {
-        var response = instance.get(String.format(App.PROFILE.guestPath, guest));
-        return response.statusCode() == 200
-                ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("eventCount").asLong()
-                : -1;
+    private static long eventCount(AppProcess instance, String guest) throws IOException {
+        HttpResponse<String> response = instance.get(String.format(App.PROFILE.guestPath, guest));
+        return response.statusCode() == 200 ? JSON.readTree(response.body()).path("eventCount").asLong() : -1;
     }
 
     private void print(Map<String, Long> acknowledged, OutputLedger.ProfileCheck profiles,
