@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +30,7 @@ import io.encore.runtime.http.Response;
 import io.encore.runtime.serving.Forwarder;
 import io.encore.runtime.serving.KeyLocator;
 import io.encore.runtime.serving.KeyRouter;
+import io.encore.runtime.serving.LocalStores;
 import io.encore.runtime.serving.Location;
 import io.encore.schemas.avro.ConcertProfile;
 import io.encore.schemas.avro.GuestProfile;
@@ -173,8 +172,7 @@ public final class ProfileApi {
 
     private Map<String, Long> localCounts() {
         Map<String, Long> counts = new HashMap<>();
-        ReadOnlyKeyValueStore<String, Long> store = streams.store(StoreQueryParameters.fromNameAndType(
-                ProfileNames.STORE_SEGMENT_COUNTS, QueryableStoreTypes.keyValueStore()));
+        ReadOnlyKeyValueStore<String, Long> store = LocalStores.keyValue(streams, ProfileNames.STORE_SEGMENT_COUNTS);
         try (var all = store.all()) {
             all.forEachRemaining(entry -> counts.merge(entry.key, entry.value, Long::sum));
         }
@@ -182,12 +180,10 @@ public final class ProfileApi {
     }
 
     private ReadOnlyKeyValueStore<String, GuestState> guests() {
-        return streams.store(StoreQueryParameters.fromNameAndType(ProfileNames.STORE_GUESTS,
-                QueryableStoreTypes.keyValueStore()));
+        return LocalStores.keyValue(streams, ProfileNames.STORE_GUESTS);
     }
 
     private ReadOnlyKeyValueStore<String, ConcertProfile> concerts() {
-        return streams.store(StoreQueryParameters.fromNameAndType(ProfileNames.STORE_CONCERT_PROFILES,
-                QueryableStoreTypes.keyValueStore()));
+        return LocalStores.keyValue(streams, ProfileNames.STORE_CONCERT_PROFILES);
     }
 }

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
@@ -64,6 +65,22 @@ public final class DeadLetterHandler
                 autoRegister == null || Boolean.parseBoolean(autoRegister.toString()));
         serializer = AvroSerde.specific(DeadLetter.class, format, false).serializer();
         meter = new DeadLetterMeter(Metrics.registry(configs));
+        registerSchemaNow(format);
+    }
+
+    /**
+     * Registers the dead-letter schema while the registry is reachable (at start), so that dead-lettering needs
+     * no registry later: during a registry outage the records that cannot be decoded are exactly the ones to
+     * dead-letter, and a handler that threw then would stop the stream thread (CrashIT found profile-stream in
+     * ERROR that way). If the registry is away at start, the first dead letter registers it instead.
+     */
+    private void registerSchemaNow(AvroWireFormat format) {
+        try {
+            format.schemaId(topic, false, DeadLetter.getClassSchema());
+        } catch (SerializationException e) {
+            LOG.warn("Cannot register the dead-letter schema for {} now; the first dead letter will: {}", topic,
+                    e.getMessage());
+        }
     }
 
     @Override

@@ -118,7 +118,14 @@ public final class AvroWireFormat {
         }
     }
 
-    private int schemaId(String topic, boolean isKey, Schema schema) {
+    /**
+     * The id of {@code schema} under the subject of {@code topic}, registered (or looked up) now and cached, so a
+     * later {@link #write} of it needs no registry round trip — for writers that must not depend on the registry
+     * at the moment they write (the dead-letter handler, during a registry outage).
+     *
+     * @throws SerializationException when the registry cannot be asked or refuses the schema
+     */
+    public int schemaId(String topic, boolean isKey, Schema schema) {
         String subject = subject(topic, isKey);
         try {
             return autoRegister ? registry.register(subject, schema) : registry.lookup(subject, schema);

@@ -7,9 +7,7 @@ import java.util.regex.Pattern;
 
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import io.encore.runtime.http.Access;
@@ -21,6 +19,7 @@ import io.encore.runtime.http.Response;
 import io.encore.runtime.serving.Forwarder;
 import io.encore.runtime.serving.KeyLocator;
 import io.encore.runtime.serving.KeyRouter;
+import io.encore.runtime.serving.LocalStores;
 import io.encore.schemas.avro.Channel;
 import io.encore.schemas.avro.ConcertAudience;
 import io.encore.schemas.avro.GuestProfile;
@@ -151,9 +150,10 @@ public final class ScoringApi {
 
     /**
      * A local store, plain or global; a timestamped store is read through its values. Throws
-     * {@code InvalidStateStoreException} while stores move, which the server answers with 503.
+     * {@code InvalidStateStoreException} while stores move, and an {@code ApiException} once the client stops,
+     * both answered with 503.
      */
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+        return LocalStores.keyValue(streams, name);
     }
 }
