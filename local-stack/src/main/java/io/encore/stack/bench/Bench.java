@@ -306,7 +306,8 @@ public final class Bench {
     private BenchResult.Sizes sizes() {
         return new BenchResult.Sizes(settings.guests(), settings.concerts(), settings.consentShare(), settings.events(),
                 settings.latencyRate(),
-                settings.latencyDuration().toSeconds(), TopicCatalogue.DEFAULT_PARTITIONS, StreamsConfig.EXACTLY_ONCE_V2);
+                settings.latencyDuration().toSeconds(), TopicCatalogue.DEFAULT_PARTITIONS, StreamsConfig.EXACTLY_ONCE_V2,
+                settings.appSettings());
     }
 
     private void await(String what, BooleanSupplier condition) throws InterruptedException {

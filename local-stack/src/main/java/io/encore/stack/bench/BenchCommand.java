@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +65,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--timeout-minutes", defaultValue = "60",
             description = "The longest one phase may take before the run gives up (default: ${DEFAULT-VALUE}).")
     int timeoutMinutes;
+
+    @Option(names = "--app-setting", paramLabel = "NAME=VALUE",
+            description = "A setting for both stream apps, repeatable (e.g. encore.rocksdb.memory.bytes=0 to compare "
+                    + "with RocksDB unbounded).")
+    private Map<String, String> appSettings = new LinkedHashMap<>();
 
     @Option(names = "--no-kernel", description = "Skip the JMH kernel benchmark.")
     boolean noKernel;
@@ -198,7 +204,7 @@ public final class BenchCommand implements Callable<Integer> {
         require(seconds >= 1, "--latency-seconds must be at least 1, not " + seconds);
         require(timeoutMinutes >= 1, "--timeout-minutes must be at least 1, not " + timeoutMinutes);
         return new Bench.Settings(g, concerts, consentShare, e, r, Duration.ofSeconds(seconds),
-                Duration.ofMinutes(timeoutMinutes), Map.of());
+                Duration.ofMinutes(timeoutMinutes), Map.copyOf(appSettings));
     }
 
     private void require(boolean condition, String message) {

@@ -1,6 +1,7 @@
 package io.encore.stack.bench;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one run of {@code ./encore bench} measured, written as JSON. Every figure comes from this run on this
@@ -12,8 +13,9 @@ public record BenchResult(String startedAt, Machine machine, Sizes sizes, Ceilin
     public record Machine(int cores, long memoryBytes, String java, String os) {
     }
 
+    /** The run's sizes, and the settings given to both apps with {@code --app-setting} (usually none). */
     public record Sizes(int guests, int concerts, double consentShare, long events, double latencyRate, double latencySeconds,
-                        int partitions, String processingGuarantee) {
+                        int partitions, String processingGuarantee, Map<String, Object> appSettings) {
     }
 
     /** Average CPU use during a phase as a share of all cores: the whole machine's, and this process's. */

@@ -19,7 +19,7 @@ import org.rocksdb.WriteBufferManager;
  * stores × partitions and is unknown in advance.
  *
  * <p>The budget is {@value #MEMORY_CONFIG} bytes per process ({@value #MEMORY_DEFAULT} by default), a quarter
- * of it for memtables. Apps in one JVM that ask for the same budget share it (the local stack's demo runs both
+ * of it for memtables; 0 leaves every store with Kafka Streams' own per-store defaults (unbounded). Apps in one JVM that ask for the same budget share it (the local stack's demo runs both
  * stream apps in one process). The cache and manager live as long as the process: they are shared, so no store's
  * {@link #close} may free them.
  */
@@ -45,6 +45,9 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     @Override
     public void setConfig(String storeName, Options options, Map<String, Object> configs) {
         Budget budget = budget(configs);
+        if (budget == null) {
+            return;
+        }
         BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
         table.setBlockCache(budget.cache());
         table.setCacheIndexAndFilterBlocks(true);
@@ -59,6 +62,7 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
         // The cache and the manager are shared by every store of the process: nothing to free per store.
     }
 
+    /** The budget the settings name; null for 0, no bound. */
     static Budget budget(Map<String, Object> configs) {
         Object value = configs.get(MEMORY_CONFIG);
         long bytes;
@@ -67,8 +71,11 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
         } catch (NumberFormatException e) {
             throw new ConfigException(MEMORY_CONFIG, value, "not a number of bytes");
         }
+        if (bytes == 0) {
+            return null;
+        }
         if (bytes < MINIMUM) {
-            throw new ConfigException(MEMORY_CONFIG, value, "at least " + MINIMUM + " bytes (16 MiB)");
+            throw new ConfigException(MEMORY_CONFIG, value, "at least " + MINIMUM + " bytes (16 MiB), or 0 for no bound");
         }
         return BUDGETS.computeIfAbsent(bytes, Budget::of);
     }

@@ -36,6 +36,16 @@ class BoundedRocksDbMemoryTest {
     }
 
     @Test
+    void shouldLeaveTheStoresDefaultsWhenTheBudgetIsZero() {
+        try (Options options = options()) {
+            setter.setConfig("guests", options, Map.of(BoundedRocksDbMemory.MEMORY_CONFIG, "0"));
+
+            assertThat(options.writeBufferManager()).isNull();
+            assertThat(((BlockBasedTableConfig) options.tableFormatConfig()).cacheIndexAndFilterBlocks()).isFalse();
+        }
+    }
+
+    @Test
     void shouldRefuseABudgetThatIsNoNumberOrTooSmall() {
         assertThatThrownBy(() -> BoundedRocksDbMemory.budget(Map.of(BoundedRocksDbMemory.MEMORY_CONFIG, "lots")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining(BoundedRocksDbMemory.MEMORY_CONFIG);

@@ -136,11 +136,11 @@ public final class ScoringApi {
         return Response.ok(ModelReport.of(bandits(streams)));
     }
 
-    /** Every bandit's shared signal from this instance's copy of the global store; 503 while it is not open. */
+    /** Every bandit's shared signal from this instance's copy of the global store; 503 while it is not open or stopping. */
     static Map<String, SharedSignal> bandits(KafkaStreams streams) {
         Map<String, SharedSignal> bandits = new LinkedHashMap<>();
-        ReadOnlyKeyValueStore<String, SharedSignal> signals = streams.store(StoreQueryParameters.fromNameAndType(
-                ScoringNames.STORE_SIGNALS_GLOBAL, QueryableStoreTypes.<String, SharedSignal>keyValueStore()));
+        ReadOnlyKeyValueStore<String, SharedSignal> signals = LocalStores.keyValue(streams,
+                ScoringNames.STORE_SIGNALS_GLOBAL);
         // ';' follows ':' in ASCII: the range holds exactly the keys that start with "a:".
         try (KeyValueIterator<String, SharedSignal> all = signals.range(SignalKeys.BANDIT_PREFIX, "a;")) {
             all.forEachRemaining(entry -> bandits.put(entry.key, entry.value));

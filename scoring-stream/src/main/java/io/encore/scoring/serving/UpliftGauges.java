@@ -9,6 +9,7 @@ import java.util.function.ToDoubleFunction;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
+import io.encore.runtime.http.ApiException;
 import io.encore.schemas.avro.Channel;
 import io.encore.scoring.avro.SharedSignal;
 import io.micrometer.core.instrument.Gauge;
@@ -74,8 +75,8 @@ public final class UpliftGauges {
         if (report == null || now - readAt >= refreshNanos) {
             try {
                 report = ModelReport.of(bandits.get());
-            } catch (InvalidStateStoreException e) {
-                report = null; // restoring or rebalancing: no number rather than an old one
+            } catch (InvalidStateStoreException | ApiException e) {
+                report = null; // restoring, rebalancing or stopping: no number rather than an old one
             }
             readAt = now;
         }
