@@ -26,7 +26,12 @@ import org.rocksdb.WriteBufferManager;
 public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
     public static final String MEMORY_CONFIG = "encore.rocksdb.memory.bytes";
-    public static final long MEMORY_DEFAULT = 256L * 1024 * 1024;
+    /**
+     * 1 GiB, a quarter of it for memtables: {@code ./encore bench --quick} measured 256 MiB (64 MiB of memtables for
+     * both apps' stores) at less than half the unbounded engine rate (686–735 against 1,037–1,485 events/s, the
+     * memtables flushed early), 1 GiB at the unbounded rate (1,509 events/s); docs/performance.md.
+     */
+    public static final long MEMORY_DEFAULT = 1024L * 1024 * 1024;
     private static final double MEMTABLE_SHARE = 0.25;
     private static final double INDEX_AND_FILTER_SHARE = 0.1;
     private static final long MINIMUM = 16L * 1024 * 1024;
